@@ -1,0 +1,36 @@
+package dev.scimflow.contract;
+
+/**
+ * Topic names and record keys shared by the services.
+ *
+ * <p>Internal topics ({@code scim.*}) carry change requests from ingest-api to the owning consumer and the
+ * outcomes back; public topics ({@code users.*}, {@code teams.*}) carry what was applied, for downstream
+ * services. Every record of one resource is keyed by {@link #key(String, String)} so that a resource's changes
+ * land on one partition and are applied in order.
+ */
+public final class Topics {
+
+    /** User change requests, ingest-api to provisioner. */
+    public static final String USER_CHANGES = "scim.user-changes.v1";
+
+    /** Outcomes of applied or rejected changes, owning consumer to ingest-api. */
+    public static final String CHANGE_OUTCOMES = "scim.change-outcomes.v1";
+
+    /** Public user events, provisioner to downstream services. */
+    public static final String USER_EVENTS = "users.events.v1";
+
+    /** Suffix of the dead-letter topic of a consumed topic. */
+    public static final String DEAD_LETTER_SUFFIX = ".dlt";
+
+    private Topics() {
+    }
+
+    public static String deadLetter(String topic) {
+        return topic + DEAD_LETTER_SUFFIX;
+    }
+
+    /** The record key of a resource: workspace and resource id. */
+    public static String key(String workspaceId, String resourceId) {
+        return workspaceId + "/" + resourceId;
+    }
+}

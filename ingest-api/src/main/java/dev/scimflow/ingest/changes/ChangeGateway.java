@@ -1,0 +1,86 @@
+package dev.scimflow.ingest.changes;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.stereotype.Component;
+
+import dev.scimflow.contract.ChangeEvent;
+import dev.scimflow.contract.ChangeOutcome;
+import dev.scimflow.contract.ChangeType;
+import dev.scimflow.contract.Records;
+import dev.scimflow.ingest.IngestProperties;
+import dev.scimflow.ingest.scim.ScimException;
+import dev.scimflow.ingest.workspaces.RequestContext;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Publishes change events and completes each request with its outcome when the owning consumer reports it.
+ *
+ * <p>No thread waits: a write returns a future that the outcome listener completes. Every instance reads every
+ * outcome and completes only the futures it holds, so any number of instances can run side by side. An outcome
+ * that does not arrive within {@link IngestProperties#writeTimeout()} ends the request with 503 and
+ * {@code Retry-After}; the change itself stays in Kafka and is applied once.
+ */
+@Component
+public class ChangeGateway {
+
+    private static final Logger log = LoggerFactory.getLogger(ChangeGateway.class);
+
+    private final KafkaTemplate<Object, Object> kafka;
+    private final IngestProperties properties;
+    private final Map<String, CompletableFuture<ChangeOutcome>> pending = new ConcurrentHashMap<>();
+
+    ChangeGateway(KafkaTemplate<Object, Object> kafka, IngestProperties properties) {
+        this.kafka = kafka;
+        this.properties = properties;
+    }
+
+    /** Publishes a change and returns its outcome, or fails with a 503 {@link ScimException}. */
+    public CompletableFuture<ChangeOutcome> submit(RequestContext context, ChangeType type, String resourceId,
+            String topic, JsonNode payload) {
+        ChangeEvent event = new ChangeEvent(type, ChangeEvent.SCHEMA_VERSION, UUID.randomUUID().toString(),
+                context.workspaceId(), resourceId, Instant.now(), context.traceId(), payload);
+        CompletableFuture<ChangeOutcome> outcome = new CompletableFuture<>();
+        pending.put(event.eventId(), outcome);
+        kafka.send(Records.record(topic, event.workspaceId(), resourceId, type.wire(), event.eventId(),
+                event.traceId(), event)).whenComplete((sent, failure) -> {
+                    if (failure != null) {
+                        log.warn("could not publish change {} of workspace {}: {}", event.eventId(),
+                                event.workspaceId(), failure.getClass().getSimpleName());
+                        outcome.completeExceptionally(unavailable("The change could not be accepted"));
+                    }
+                });
+        long retryAfter = properties.retryAfter().toSeconds();
+        return outcome.orTimeout(properties.writeTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                .whenComplete((result, failure) -> pending.remove(event.eventId()))
+                .exceptionallyCompose(failure -> CompletableFuture.failedFuture(
+                        failure instanceof TimeoutException ? unavailable("The change was accepted but is not"
+                                + " applied yet; it will be applied, retry to see its effect", retryAfter)
+                                : failure));
+    }
+
+    /** Called by the outcome listener for every outcome on the topic; ignores those of other instances. */
+    void complete(ChangeOutcome outcome) {
+        CompletableFuture<ChangeOutcome> waiting = pending.get(outcome.eventId());
+        if (waiting != null) {
+            waiting.complete(outcome);
+        }
+    }
+
+    private ScimException unavailable(String detail) {
+        return unavailable(detail, properties.retryAfter().toSeconds());
+    }
+
+    private static ScimException unavailable(String detail, long retryAfter) {
+        return ScimException.unavailable(detail, retryAfter);
+    }
+}

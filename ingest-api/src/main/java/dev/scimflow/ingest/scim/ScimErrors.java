@@ -1,0 +1,86 @@
+package dev.scimflow.ingest.scim;
+
+import java.util.concurrent.CompletionException;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The one place that turns failures into RFC 7644 error bodies: 4xx logged at DEBUG, anything unexpected at ERROR
+ * with a generic detail (never the exception's message or a stack trace in the body).
+ */
+@RestControllerAdvice
+class ScimErrors {
+
+    private static final Logger log = LoggerFactory.getLogger(ScimErrors.class);
+
+    @ExceptionHandler(ScimException.class)
+    ResponseEntity<ObjectNode> scim(ScimException ex) {
+        log.debug("SCIM error {} {}", ex.status().value(), ex.scimType());
+        ResponseEntity<ObjectNode> response = ScimJson.error(ex.status(), ex.scimType(), ex.getMessage());
+        if (ex.retryAfterSeconds() > 0) {
+            return ResponseEntity.status(ex.status()).headers(response.getHeaders())
+                    .header(HttpHeaders.RETRY_AFTER, String.valueOf(ex.retryAfterSeconds())).body(response.getBody());
+        }
+        return response;
+    }
+
+    @ExceptionHandler(CompletionException.class)
+    ResponseEntity<ObjectNode> completion(CompletionException ex) {
+        return ex.getCause() instanceof ScimException scim ? scim(scim) : unexpected(ex);
+    }
+
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ResponseEntity<ObjectNode> unreadable(HttpMessageNotReadableException ex) {
+        log.debug("unreadable request body");
+        return ScimJson.error(HttpStatus.BAD_REQUEST, "invalidSyntax", "The request body is not valid JSON");
+    }
+
+    @ExceptionHandler({MissingServletRequestParameterException.class, MethodArgumentTypeMismatchException.class})
+    ResponseEntity<ObjectNode> badParameter(Exception ex) {
+        log.debug("bad request parameter: {}", ex.getClass().getSimpleName());
+        return ScimJson.error(HttpStatus.BAD_REQUEST, "invalidValue", "A request parameter is missing or invalid");
+    }
+
+    @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+    ResponseEntity<ObjectNode> method(HttpRequestMethodNotSupportedException ex) {
+        return ScimJson.error(HttpStatus.METHOD_NOT_ALLOWED, null, "Method " + ex.getMethod() + " is not supported"
+                + " here");
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+    ResponseEntity<ObjectNode> mediaType(HttpMediaTypeNotSupportedException ex) {
+        return ScimJson.error(HttpStatus.UNSUPPORTED_MEDIA_TYPE, null,
+                "Send application/scim+json or application/json");
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
+    ResponseEntity<ObjectNode> notAcceptable(HttpMediaTypeNotAcceptableException ex) {
+        return ScimJson.error(HttpStatus.NOT_ACCEPTABLE, null, "This API answers application/scim+json");
+    }
+
+    @ExceptionHandler(NoResourceFoundException.class)
+    ResponseEntity<ObjectNode> noResource(NoResourceFoundException ex) {
+        return ScimJson.error(HttpStatus.NOT_FOUND, null, "No such endpoint");
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ObjectNode> unexpected(Exception ex) {
+        log.error("unexpected failure handling a SCIM request", ex);
+        return ScimJson.error(HttpStatus.INTERNAL_SERVER_ERROR, null, "Internal error; the request may be retried");
+    }
+}

@@ -1,0 +1,58 @@
+package dev.scimflow.ingest.scim;
+
+import java.io.IOException;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+
+import jakarta.servlet.http.HttpServletResponse;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/** SCIM media type, schema URNs and the RFC 7644 error body. */
+public final class ScimJson {
+
+    public static final String MEDIA_TYPE = "application/scim+json";
+    public static final MediaType SCIM = MediaType.parseMediaType(MEDIA_TYPE);
+
+    public static final String ERROR_SCHEMA = "urn:ietf:params:scim:api:messages:2.0:Error";
+    public static final String LIST_SCHEMA = "urn:ietf:params:scim:api:messages:2.0:ListResponse";
+    public static final String USER_SCHEMA = "urn:ietf:params:scim:schemas:core:2.0:User";
+
+    public static final JsonMapper MAPPER = JsonMapper.builder().build();
+
+    private ScimJson() {
+    }
+
+    public static ObjectNode object() {
+        return JsonNodeFactory.instance.objectNode();
+    }
+
+    public static ObjectNode errorBody(HttpStatus status, String scimType, String detail) {
+        ObjectNode body = object();
+        body.putArray("schemas").add(ERROR_SCHEMA);
+        body.put("status", String.valueOf(status.value()));
+        if (scimType != null) {
+            body.put("scimType", scimType);
+        }
+        body.put("detail", detail);
+        return body;
+    }
+
+    public static ResponseEntity<ObjectNode> error(HttpStatus status, String scimType, String detail) {
+        return ResponseEntity.status(status).contentType(SCIM).body(errorBody(status, scimType, detail));
+    }
+
+    /** Writes an error body directly, for filters that answer before MVC is reached. */
+    public static void writeError(HttpServletResponse response, HttpStatus status, String detail,
+            HttpHeaders headers) throws IOException {
+        response.setStatus(status.value());
+        headers.forEach((name, values) -> values.forEach(value -> response.addHeader(name, value)));
+        response.setContentType(MEDIA_TYPE);
+        response.setCharacterEncoding("UTF-8");
+        response.getOutputStream().write(MAPPER.writeValueAsBytes(errorBody(status, null, detail)));
+    }
+}

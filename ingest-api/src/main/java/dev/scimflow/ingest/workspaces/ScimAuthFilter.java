@@ -1,0 +1,87 @@
+package dev.scimflow.ingest.workspaces;
+
+import java.io.IOException;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.slf4j.MDC;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+import dev.scimflow.ingest.scim.ScimJson;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * Authenticates SCIM requests: the token alone identifies the workspace. Accepts {@code Authorization: Bearer
+ * <token>} and Okta's header mode, the bare token. A missing or unknown token gets 401 with a SCIM error body,
+ * the same for every failure, so that it reveals nothing about which workspaces exist.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE + 10)
+class ScimAuthFilter extends OncePerRequestFilter {
+
+    /** Request attribute holding the authenticated workspace id. */
+    static final String WORKSPACE = ScimAuthFilter.class.getName() + ".workspace";
+    /** Request attribute holding the request's trace id. */
+    static final String TRACE = ScimAuthFilter.class.getName() + ".trace";
+
+    private final Workspaces workspaces;
+
+    ScimAuthFilter(Workspaces workspaces) {
+        this.workspaces = workspaces;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return !request.getRequestURI().startsWith("/scim/");
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String traceId = traceId(request);
+        MDC.put("traceId", traceId);
+        try {
+            Optional<String> workspace = token(request).flatMap(workspaces::findByToken);
+            if (workspace.isEmpty()) {
+                HttpHeaders headers = new HttpHeaders();
+                headers.set(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"scim\"");
+                ScimJson.writeError(response, HttpStatus.UNAUTHORIZED, "Missing or invalid SCIM token", headers);
+                return;
+            }
+            request.setAttribute(WORKSPACE, workspace.get());
+            request.setAttribute(TRACE, traceId);
+            chain.doFilter(request, response);
+        }
+        finally {
+            MDC.remove("traceId");
+        }
+    }
+
+    private static Optional<String> token(HttpServletRequest request) {
+        String header = request.getHeader(HttpHeaders.AUTHORIZATION);
+        if (header == null || header.isBlank()) {
+            return Optional.empty();
+        }
+        String value = header.strip();
+        if (value.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            value = value.substring(7).strip();
+        }
+        return value.isEmpty() || value.length() > 512 ? Optional.empty() : Optional.of(value);
+    }
+
+    private static String traceId(HttpServletRequest request) {
+        String given = request.getHeader("X-Request-Id");
+        if (given != null && given.matches("[A-Za-z0-9._-]{1,64}")) {
+            return given;
+        }
+        return UUID.randomUUID().toString().replace("-", "");
+    }
+}

@@ -1,0 +1,129 @@
+package dev.scimflow.provisioner.users;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+import dev.scimflow.contract.ChangeEvent;
+import dev.scimflow.contract.ChangeOutcome;
+import dev.scimflow.contract.UserEvent;
+import dev.scimflow.contract.UserEventType;
+import dev.scimflow.contract.UserState;
+import dev.scimflow.provisioner.kafka.PoisonEventException;
+import dev.scimflow.provisioner.users.UserStore.Marker;
+import dev.scimflow.provisioner.users.UserStore.Stored;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Applies user change events to the store and decides what to answer and what to publish.
+ *
+ * <p>Idempotency: a change whose position is already recorded on the user (a redelivery after a crash or a
+ * rolled-back transaction) is not applied again; its outcome and public event are rebuilt from the stored user
+ * and published again, because the earlier publication was rolled back with the transaction.
+ */
+@Service
+class UserChanges {
+
+    private static final Logger log = LoggerFactory.getLogger(UserChanges.class);
+
+    private final UserStore store;
+    private final Clock clock;
+
+    UserChanges(UserStore store) {
+        this.store = store;
+        // milliseconds: what MongoDB stores, so a response and a later read show the same times
+        this.clock = Clock.tick(Clock.systemUTC(), Duration.ofMillis(1));
+    }
+
+    /** The outcome to answer and the public event to publish (null when nothing changed). */
+    record Applied(ChangeOutcome outcome, UserEvent event) {
+    }
+
+    Applied apply(ChangeEvent event, int partition, long offset) {
+        if (event.schemaVersion() != ChangeEvent.SCHEMA_VERSION) {
+            throw new PoisonEventException("unsupported change schema version " + event.schemaVersion());
+        }
+        Stored stored = store.find(event.workspaceId(), event.resourceId());
+        if (stored != null && stored.marker() != null && stored.marker().covers(partition, offset)) {
+            return replayed(event, stored, offset);
+        }
+        try {
+            return switch (event.type()) {
+                case USER_CREATE -> create(event, stored, partition, offset);
+                case USER_REPLACE -> update(event, stored, UserEdits::replaced, partition, offset);
+                case USER_PATCH -> update(event, stored, UserEdits::patched, partition, offset);
+            };
+        }
+        catch (ChangeRejectedException ex) {
+            log.debug("rejected {} {} of workspace {}: {}", event.type().wire(), event.resourceId(),
+                    event.workspaceId(), ex.status());
+            return new Applied(ChangeOutcome.rejected(event, ex.status(), ex.scimType(), ex.getMessage()), null);
+        }
+    }
+
+    private Applied create(ChangeEvent event, Stored stored, int partition, long offset) {
+        if (stored != null) {
+            throw ChangeRejectedException.uniqueness("a user with id " + event.resourceId() + " exists");
+        }
+        ObjectNode attributes = UserEdits.created(event.payload());
+        Instant now = clock.instant();
+        UserState user = new UserState(event.resourceId(), event.workspaceId(),
+                attributes.get("userName").asString(), attributes.get("active").asBoolean(), attributes, now, now, 1);
+        Marker marker = new Marker(partition, offset, UserEventType.PROVISIONED.wire(), 201);
+        if (!store.insert(user, marker)) {
+            throw ChangeRejectedException.uniqueness("userName is already in use in this workspace");
+        }
+        log.info("provisioned user {} of workspace {}", user.id(), user.workspaceId());
+        return applied(event, marker, user);
+    }
+
+    interface Edit {
+        ObjectNode apply(ObjectNode current, JsonNode payload);
+    }
+
+    private Applied update(ChangeEvent event, Stored stored, Edit edit, int partition, long offset) {
+        if (stored == null) {
+            throw ChangeRejectedException.notFound(event.resourceId());
+        }
+        UserState current = stored.user();
+        ObjectNode attributes = edit.apply(current.attributes(), event.payload());
+        if (attributes.equals(current.attributes())) {
+            return new Applied(ChangeOutcome.applied(event, 200, current), null);
+        }
+        boolean active = attributes.get("active").asBoolean();
+        UserState next = new UserState(current.id(), current.workspaceId(), current.userName(), active, attributes,
+                current.created(), clock.instant(), current.version() + 1);
+        UserEventType type = current.active() == active ? UserEventType.UPDATED
+                : active ? UserEventType.REACTIVATED : UserEventType.DEACTIVATED;
+        Marker marker = new Marker(partition, offset, type.wire(), 200);
+        if (!store.update(next, current.version(), marker)) {
+            throw new IllegalStateException("user " + current.id() + " changed concurrently; retrying");
+        }
+        log.info("{} user {} of workspace {}", type.wire(), next.id(), next.workspaceId());
+        return applied(event, marker, next);
+    }
+
+    private Applied replayed(ChangeEvent event, Stored stored, long offset) {
+        Marker marker = stored.marker();
+        log.info("change {} at offset {} was applied already; publishing its outcome again", event.eventId(),
+                offset);
+        if (marker.offset() != offset) {
+            return new Applied(ChangeOutcome.applied(event, 200, stored.user()), null);
+        }
+        return applied(event, marker, stored.user());
+    }
+
+    private Applied applied(ChangeEvent event, Marker marker, UserState user) {
+        UserEvent published = marker.eventType() == null ? null
+                : new UserEvent(UserEventType.fromWire(marker.eventType()), UserEvent.SCHEMA_VERSION,
+                        UUID.nameUUIDFromBytes((event.eventId() + "/user-event").getBytes()).toString(),
+                        event.eventId(), user.workspaceId(), user.id(), user.lastModified(), event.traceId(), user);
+        return new Applied(ChangeOutcome.applied(event, marker.status(), user), published);
+    }
+}

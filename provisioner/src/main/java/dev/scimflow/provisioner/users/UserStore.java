@@ -1,0 +1,113 @@
+package dev.scimflow.provisioner.users;
+
+import java.util.Date;
+
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.stereotype.Component;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Updates;
+
+import dev.scimflow.contract.UserState;
+import dev.scimflow.contract.store.BsonJson;
+import dev.scimflow.contract.store.UserDocuments;
+
+/**
+ * The {@code users} collection, written with single-document atomic operations only (the test store has no
+ * transactions). Each write records the Kafka position of the change it applies ({@link Marker}), so a
+ * redelivered change is recognised instead of applied twice.
+ */
+@Component
+class UserStore {
+
+    private final MongoOperations mongo;
+
+    UserStore(MongoOperations mongo) {
+        this.mongo = mongo;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void createIndexes() {
+        users().createIndex(Indexes.ascending(UserDocuments.WORKSPACE_ID, UserDocuments.USER_NAME_KEY),
+                new IndexOptions().unique(true).name(UserDocuments.USER_NAME_INDEX));
+    }
+
+    Stored find(String workspaceId, String id) {
+        Document document = users().find(byId(workspaceId, id)).first();
+        return document == null ? null : new Stored(UserDocuments.fromDocument(document), Marker.of(document));
+    }
+
+    /** Inserts a new user; false when its userName is taken in the workspace. */
+    boolean insert(UserState user, Marker marker) {
+        try {
+            users().insertOne(UserDocuments.toDocument(user).append(UserDocuments.APPLIED, marker.toDocument()));
+            return true;
+        }
+        catch (MongoWriteException ex) {
+            if (ex.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
+                return false;
+            }
+            throw ex;
+        }
+    }
+
+    /** Writes a user's next state if the stored version is still {@code expectedVersion}. */
+    boolean update(UserState user, long expectedVersion, Marker marker) {
+        Bson filter = Filters.and(byId(user.workspaceId(), user.id()),
+                Filters.eq(UserDocuments.VERSION, expectedVersion));
+        Bson update = Updates.combine(
+                Updates.set(UserDocuments.ACTIVE, user.active()),
+                Updates.set(UserDocuments.ATTRIBUTES, BsonJson.toDocument(user.attributes())),
+                Updates.set(UserDocuments.LAST_MODIFIED, Date.from(user.lastModified())),
+                Updates.set(UserDocuments.VERSION, user.version()),
+                Updates.set(UserDocuments.APPLIED, marker.toDocument()));
+        return users().updateOne(filter, update).getModifiedCount() == 1;
+    }
+
+    private static Bson byId(String workspaceId, String id) {
+        return Filters.and(Filters.eq(UserDocuments.ID, id), Filters.eq(UserDocuments.WORKSPACE_ID, workspaceId));
+    }
+
+    private MongoCollection<Document> users() {
+        return mongo.getCollection(UserDocuments.COLLECTION);
+    }
+
+    /** A stored user and the marker of the last change applied to it. */
+    record Stored(UserState user, Marker marker) {
+    }
+
+    /**
+     * Where the last applied change came from (partition and offset of the change topic), what it did (the public
+     * event type name, or null when it published none) and the status it answered.
+     */
+    record Marker(int partition, long offset, String eventType, int status) {
+
+        static Marker of(Document document) {
+            Document applied = document.get(UserDocuments.APPLIED, Document.class);
+            if (applied == null) {
+                return null;
+            }
+            return new Marker(applied.getInteger("partition"), ((Number) applied.get("offset")).longValue(),
+                    applied.getString("eventType"), applied.getInteger("status"));
+        }
+
+        /** True when the change at this position was applied already (or a later one of the same partition). */
+        boolean covers(int partition, long offset) {
+            return this.partition == partition && offset <= this.offset;
+        }
+
+        Document toDocument() {
+            return new Document("partition", partition).append("offset", offset).append("eventType", eventType)
+                    .append("status", status);
+        }
+    }
+}
