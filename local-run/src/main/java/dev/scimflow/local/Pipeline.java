@@ -45,6 +45,7 @@ public final class Pipeline implements AutoCloseable {
         common.put("spring.mongodb.uri", mongoUri);
         common.put("provisioner.partitions", 3);
         common.put("ingest.partitions", 3);
+        common.put("spring.main.banner-mode", "off");
         common.putAll(extra);
         Pipeline pipeline = new Pipeline(common);
         try {
@@ -63,8 +64,14 @@ public final class Pipeline implements AutoCloseable {
 
     /** Starts one more ingest-api instance and waits until it can answer writes; returns its port. */
     public int addIngest(int port) {
+        return addIngest(port, Map.of());
+    }
+
+    /** Starts one more ingest-api instance with some settings of its own; returns its port. */
+    public int addIngest(int port, Map<String, Object> settings) {
         Map<String, Object> properties = new LinkedHashMap<>(common);
         properties.put("server.port", port);
+        properties.putAll(settings);
         ConfigurableApplicationContext context = run(IngestApiApplication.builder(), properties);
         ingest.add(context);
         awaitReady(context);

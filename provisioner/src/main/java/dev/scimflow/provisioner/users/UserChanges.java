@@ -1,5 +1,6 @@
 package dev.scimflow.provisioner.users;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,9 +24,9 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Applies user change events to the store and decides what to answer and what to publish.
  *
- * <p>Idempotency: a change whose position is already recorded on the user (a redelivery after a crash or a
- * rolled-back transaction) is not applied again; its outcome and public event are rebuilt from the stored user
- * and published again, because the earlier publication was rolled back with the transaction.
+ * <p>Idempotency: every write records the change's position and id on the user, and a change found there is
+ * not applied again (see {@link #replayed}). Rejections and no-op changes write nothing and publish no event, so
+ * evaluating them twice is harmless.
  */
 @Service
 class UserChanges {
@@ -50,8 +51,8 @@ class UserChanges {
             throw new PoisonEventException("unsupported change schema version " + event.schemaVersion());
         }
         Stored stored = store.find(event.workspaceId(), event.resourceId());
-        if (stored != null && stored.marker() != null && stored.marker().covers(partition, offset)) {
-            return replayed(event, stored, offset);
+        if (stored != null && stored.marker() != null && stored.marker().covers(partition, offset, event.eventId())) {
+            return replayed(event, stored, partition, offset);
         }
         try {
             return switch (event.type()) {
@@ -75,7 +76,7 @@ class UserChanges {
         Instant now = clock.instant();
         UserState user = new UserState(event.resourceId(), event.workspaceId(),
                 attributes.get("userName").asString(), attributes.get("active").asBoolean(), attributes, now, now, 1);
-        Marker marker = new Marker(partition, offset, UserEventType.PROVISIONED.wire(), 201);
+        Marker marker = new Marker(partition, offset, event.eventId(), UserEventType.PROVISIONED.wire(), 201);
         if (!store.insert(user, marker)) {
             throw ChangeRejectedException.uniqueness("userName is already in use in this workspace");
         }
@@ -101,7 +102,7 @@ class UserChanges {
                 current.created(), clock.instant(), current.version() + 1);
         UserEventType type = current.active() == active ? UserEventType.UPDATED
                 : active ? UserEventType.REACTIVATED : UserEventType.DEACTIVATED;
-        Marker marker = new Marker(partition, offset, type.wire(), 200);
+        Marker marker = new Marker(partition, offset, event.eventId(), type.wire(), 200);
         if (!store.update(next, current.version(), marker)) {
             throw new IllegalStateException("user " + current.id() + " changed concurrently; retrying");
         }
@@ -109,21 +110,24 @@ class UserChanges {
         return applied(event, marker, next);
     }
 
-    private Applied replayed(ChangeEvent event, Stored stored, long offset) {
+    /**
+     * A change applied before. If it is the very record that was applied last (a redelivery: the transaction that
+     * published its outcome and event was rolled back), both are published again. Otherwise (an older record, or
+     * the same change published twice) its event was committed already, and only the outcome is repeated.
+     */
+    private Applied replayed(ChangeEvent event, Stored stored, int partition, long offset) {
         Marker marker = stored.marker();
-        log.info("change {} at offset {} was applied already; publishing its outcome again", event.eventId(),
-                offset);
-        if (marker.offset() != offset) {
-            return new Applied(ChangeOutcome.applied(event, 200, stored.user()), null);
+        log.info("change {} at {}@{} was applied already", event.eventId(), partition, offset);
+        if (marker.partition() == partition && marker.offset() == offset) {
+            return applied(event, marker, stored.user());
         }
-        return applied(event, marker, stored.user());
+        return new Applied(ChangeOutcome.applied(event, 200, stored.user()), null);
     }
 
     private Applied applied(ChangeEvent event, Marker marker, UserState user) {
-        UserEvent published = marker.eventType() == null ? null
-                : new UserEvent(UserEventType.fromWire(marker.eventType()), UserEvent.SCHEMA_VERSION,
-                        UUID.nameUUIDFromBytes((event.eventId() + "/user-event").getBytes()).toString(),
-                        event.eventId(), user.workspaceId(), user.id(), user.lastModified(), event.traceId(), user);
+        UserEvent published = new UserEvent(UserEventType.fromWire(marker.eventType()), UserEvent.SCHEMA_VERSION,
+                UUID.nameUUIDFromBytes((event.eventId() + "/user-event").getBytes(StandardCharsets.UTF_8)).toString(),
+                event.eventId(), user.workspaceId(), user.id(), user.lastModified(), event.traceId(), user);
         return new Applied(ChangeOutcome.applied(event, marker.status(), user), published);
     }
 }

@@ -86,10 +86,10 @@ class UserStore {
     }
 
     /**
-     * Where the last applied change came from (partition and offset of the change topic), what it did (the public
-     * event type name, or null when it published none) and the status it answered.
+     * Where the last applied change came from (partition and offset of the change topic), its event id, what it
+     * did (the public event type name) and the status it answered.
      */
-    record Marker(int partition, long offset, String eventType, int status) {
+    record Marker(int partition, long offset, String eventId, String eventType, int status) {
 
         static Marker of(Document document) {
             Document applied = document.get(UserDocuments.APPLIED, Document.class);
@@ -97,17 +97,20 @@ class UserStore {
                 return null;
             }
             return new Marker(applied.getInteger("partition"), ((Number) applied.get("offset")).longValue(),
-                    applied.getString("eventType"), applied.getInteger("status"));
+                    applied.getString("eventId"), applied.getString("eventType"), applied.getInteger("status"));
         }
 
-        /** True when the change at this position was applied already (or a later one of the same partition). */
-        boolean covers(int partition, long offset) {
-            return this.partition == partition && offset <= this.offset;
+        /**
+         * True when this change was applied already: its position is at or before the recorded one (a redelivery),
+         * or it is the recorded change itself published again.
+         */
+        boolean covers(int partition, long offset, String eventId) {
+            return this.partition == partition && offset <= this.offset || this.eventId.equals(eventId);
         }
 
         Document toDocument() {
-            return new Document("partition", partition).append("offset", offset).append("eventType", eventType)
-                    .append("status", status);
+            return new Document("partition", partition).append("offset", offset).append("eventId", eventId)
+                    .append("eventType", eventType).append("status", status);
         }
     }
 }

@@ -1,0 +1,90 @@
+package dev.scimflow.local;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** A SCIM client as an IdP uses it: plain HTTP, JSON bodies, a token in the Authorization header. */
+final class Scim {
+
+    static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private final String baseUrl;
+    private final String authorization;
+
+    Scim(int port, String authorization) {
+        this.baseUrl = "http://127.0.0.1:" + port + "/scim/v2";
+        this.authorization = authorization;
+    }
+
+    static Scim bearer(int port, String token) {
+        return new Scim(port, "Bearer " + token);
+    }
+
+    record Response(int status, JsonNode body, HttpResponse<String> raw) {
+
+        String header(String name) {
+            return raw.headers().firstValue(name).orElse(null);
+        }
+    }
+
+    Response get(String path) {
+        return send(request(path).GET());
+    }
+
+    Response filter(String resource, String filter) {
+        return get("/" + resource + "?filter=" + URLEncoder.encode(filter, StandardCharsets.UTF_8)
+                + "&startIndex=1&count=100");
+    }
+
+    Response post(String path, String body) {
+        return send(request(path).header("Content-Type", "application/scim+json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    Response put(String path, String body) {
+        return send(request(path).header("Content-Type", "application/scim+json")
+                .PUT(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    Response patch(String path, String body) {
+        return send(request(path).header("Content-Type", "application/scim+json")
+                .method("PATCH", HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    private HttpRequest.Builder request(String path) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .timeout(Duration.ofSeconds(30)).header("Accept", "application/scim+json")
+                .header("User-Agent", "Okta SCIM Client 1.0.0");
+        if (authorization != null) {
+            builder.header("Authorization", authorization);
+        }
+        return builder;
+    }
+
+    private static Response send(HttpRequest.Builder request) {
+        try {
+            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            JsonNode body = response.body() == null || response.body().isEmpty() ? null
+                    : JSON.readTree(response.body());
+            return new Response(response.statusCode(), body, response);
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(ex);
+        }
+    }
+}
