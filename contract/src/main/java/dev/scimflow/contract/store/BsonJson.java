@@ -68,6 +68,10 @@ public final class BsonJson {
             return value.booleanValue();
         }
         if (value.isIntegralNumber()) {
+            // the narrowest type, so that a value read back compares equal to the one the IdP sent
+            if (value.canConvertToInt()) {
+                return value.intValue();
+            }
             return value.canConvertToLong() ? (Object) value.longValue() : new Decimal128(value.decimalValue());
         }
         if (value.isNumber()) {
@@ -95,7 +99,7 @@ public final class BsonJson {
             return NODES.numberNode(number);
         }
         if (value instanceof Long number) {
-            return NODES.numberNode(number);
+            return number == number.intValue() ? NODES.numberNode(number.intValue()) : NODES.numberNode(number);
         }
         if (value instanceof Double number) {
             return NODES.numberNode(number);

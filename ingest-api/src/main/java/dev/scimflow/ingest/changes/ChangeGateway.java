@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -59,13 +60,15 @@ public class ChangeGateway {
                         outcome.completeExceptionally(unavailable("The change could not be accepted"));
                     }
                 });
-        long retryAfter = properties.retryAfter().toSeconds();
         return outcome.orTimeout(properties.writeTimeout().toMillis(), TimeUnit.MILLISECONDS)
                 .whenComplete((result, failure) -> pending.remove(event.eventId()))
                 .exceptionallyCompose(failure -> CompletableFuture.failedFuture(
-                        failure instanceof TimeoutException ? unavailable("The change was accepted but is not"
-                                + " applied yet; it will be applied, retry to see its effect", retryAfter)
-                                : failure));
+                        unwrap(failure) instanceof TimeoutException ? unavailable("The change was accepted but is"
+                                + " not applied yet; it will be applied, retry to see its effect") : unwrap(failure)));
+    }
+
+    private static Throwable unwrap(Throwable failure) {
+        return failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
     }
 
     /** Called by the outcome listener for every outcome on the topic; ignores those of other instances. */
@@ -77,10 +80,6 @@ public class ChangeGateway {
     }
 
     private ScimException unavailable(String detail) {
-        return unavailable(detail, properties.retryAfter().toSeconds());
-    }
-
-    private static ScimException unavailable(String detail, long retryAfter) {
-        return ScimException.unavailable(detail, retryAfter);
+        return ScimException.unavailable(detail, properties.retryAfter().toSeconds());
     }
 }

@@ -3,6 +3,7 @@ package dev.scimflow.provisioner.kafka;
 import java.util.Optional;
 
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.RetriableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,7 +53,8 @@ class KafkaSetup {
     @Bean
     AfterRollbackProcessor<Object, Object> changeFailureProcessor(KafkaTemplate<Object, Object> template,
             ProvisionerProperties properties) {
-        DeadLetterPublishingRecoverer deadLetters = new DeadLetterPublishingRecoverer(template);
+        DeadLetterPublishingRecoverer deadLetters = new DeadLetterPublishingRecoverer(template,
+                (record, ex) -> new TopicPartition(Topics.deadLetter(record.topic()), record.partition()));
         deadLetters.setFailIfSendResultIsError(true);
         BackOff ordinary = bounded(properties);
         ExponentialBackOff outage = new ExponentialBackOff(properties.retryInitial().toMillis(), 2.0);
