@@ -15,10 +15,11 @@ import tools.jackson.databind.JsonNode;
  * @param resourceId    the id of the resource (assigned by ingest-api on create)
  * @param timestamp     when ingest-api accepted the request
  * @param traceId       trace id of the HTTP request, for logs
+ * @param client        the IdP client that sent the request (its User-Agent), for the audit trail; may be null
  * @param payload       the normalised request body, its shape given by {@code type}
  */
 public record ChangeEvent(ChangeType type, int schemaVersion, String eventId, String workspaceId, String resourceId,
-        Instant timestamp, String traceId, JsonNode payload) {
+        Instant timestamp, String traceId, String client, JsonNode payload) {
 
     public static final int SCHEMA_VERSION = 1;
 

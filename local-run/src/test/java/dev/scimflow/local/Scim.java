@@ -21,10 +21,30 @@ final class Scim {
 
     private final String baseUrl;
     private final String authorization;
+    private final String accept;
 
     Scim(int port, String authorization) {
-        this.baseUrl = "http://127.0.0.1:" + port + "/scim/v2";
+        this(port, "/scim/v2", authorization);
+    }
+
+    Scim(int port, String basePath, String authorization) {
+        this.baseUrl = "http://127.0.0.1:" + port + basePath;
         this.authorization = authorization;
+        this.accept = basePath.startsWith("/scim") ? "application/scim+json" : "application/json";
+    }
+
+    /** A client of the admin API, authenticated with the admin credential. */
+    static Scim admin(int port, String key) {
+        return new Scim(port, "/admin/v1", key == null ? null : "Bearer " + key);
+    }
+
+    Response delete(String path) {
+        return send(request(path).DELETE());
+    }
+
+    Response postJson(String path, String body) {
+        return send(request(path).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
     static Scim bearer(int port, String token) {
@@ -64,7 +84,7 @@ final class Scim {
 
     private HttpRequest.Builder request(String path) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + path))
-                .timeout(Duration.ofSeconds(30)).header("Accept", "application/scim+json")
+                .timeout(Duration.ofSeconds(30)).header("Accept", accept)
                 .header("User-Agent", "Okta SCIM Client 1.0.0");
         if (authorization != null) {
             builder.header("Authorization", authorization);

@@ -24,17 +24,20 @@ public final class SharedPipeline implements BeforeAllCallback, AutoCloseable {
     final EmbeddedMongo mongo;
     final Pipeline pipeline;
     final String token;
+    final String adminKey;
 
-    private SharedPipeline(EmbeddedKafka kafka, EmbeddedMongo mongo, Pipeline pipeline, String token) {
+    private SharedPipeline(EmbeddedKafka kafka, EmbeddedMongo mongo, Pipeline pipeline, String token,
+            String adminKey) {
         this.kafka = kafka;
         this.mongo = mongo;
         this.pipeline = pipeline;
         this.token = token;
+        this.adminKey = adminKey;
     }
 
     /** Used only as the extension instance JUnit creates; the pipeline itself is {@link #get}. */
     public SharedPipeline() {
-        this(null, null, null, null);
+        this(null, null, null, null, null);
     }
 
     @Override
@@ -60,9 +63,10 @@ public final class SharedPipeline implements BeforeAllCallback, AutoCloseable {
             EmbeddedKafka kafka = EmbeddedKafka.start(data.resolve("kafka"), 0);
             EmbeddedMongo mongo = EmbeddedMongo.start(null, 0, "scimflow");
             String token = Tokens.generate();
+            String adminKey = Tokens.generate();
             Pipeline pipeline = Pipeline.start(kafka.bootstrapServers(), mongo.uri(), 0, 2,
-                    Map.of("ingest.bootstrap-token", token));
-            return new SharedPipeline(kafka, mongo, pipeline, token);
+                    Map.of("ingest.bootstrap-token", token, "ingest.admin-api-key", adminKey));
+            return new SharedPipeline(kafka, mongo, pipeline, token, adminKey);
         }
         catch (IOException ex) {
             throw new UncheckedIOException(ex);

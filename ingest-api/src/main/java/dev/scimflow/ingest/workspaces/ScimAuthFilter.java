@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -19,23 +21,24 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * Authenticates SCIM requests: the token alone identifies the workspace. Accepts {@code Authorization: Bearer
- * <token>} and Okta's header mode, the bare token. A missing or unknown token gets 401 with a SCIM error body,
- * the same for every failure, so that it reveals nothing about which workspaces exist.
+ * Authenticates SCIM requests and applies the workspace's rate limit. The token alone identifies the workspace;
+ * both {@code Authorization: Bearer <token>} and Okta's header mode (the bare token) are accepted. A missing or
+ * unknown token gets 401 with a SCIM error body, the same for every failure, so that it reveals nothing about
+ * which workspaces exist.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
 class ScimAuthFilter extends OncePerRequestFilter {
 
-    /** Request attribute holding the authenticated workspace id. */
-    static final String WORKSPACE = ScimAuthFilter.class.getName() + ".workspace";
-    /** Request attribute holding the request's trace id. */
-    static final String TRACE = ScimAuthFilter.class.getName() + ".trace";
+    private static final Logger log = LoggerFactory.getLogger(ScimAuthFilter.class);
+    private static final int MAX_TOKEN_LENGTH = 512;
 
     private final Workspaces workspaces;
+    private final RateLimits limits;
 
-    ScimAuthFilter(Workspaces workspaces) {
+    ScimAuthFilter(Workspaces workspaces, RateLimits limits) {
         this.workspaces = workspaces;
+        this.limits = limits;
     }
 
     @Override
@@ -51,13 +54,24 @@ class ScimAuthFilter extends OncePerRequestFilter {
         try {
             Optional<String> workspace = token(request).flatMap(workspaces::findByToken);
             if (workspace.isEmpty()) {
+                log.debug("refused a SCIM request without a valid token");
                 HttpHeaders headers = new HttpHeaders();
                 headers.set(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"scim\"");
                 ScimJson.writeError(response, HttpStatus.UNAUTHORIZED, "Missing or invalid SCIM token", headers);
                 return;
             }
-            request.setAttribute(WORKSPACE, workspace.get());
-            request.setAttribute(TRACE, traceId);
+            String workspaceId = workspace.get();
+            if (!limits.tryAcquire(workspaceId)) {
+                log.debug("workspace {} is over its rate limit", workspaceId);
+                HttpHeaders headers = new HttpHeaders();
+                headers.set(HttpHeaders.RETRY_AFTER, String.valueOf(limits.retryAfterSeconds()));
+                ScimJson.writeError(response, HttpStatus.TOO_MANY_REQUESTS, "Too many requests for this workspace;"
+                        + " retry after the number of seconds in Retry-After", headers);
+                return;
+            }
+            String client = request.getHeader(HttpHeaders.USER_AGENT);
+            workspaces.recordCall(workspaceId, client);
+            request.setAttribute(RequestContext.ATTRIBUTE, new RequestContext(workspaceId, traceId, client));
             chain.doFilter(request, response);
         }
         finally {
@@ -74,7 +88,7 @@ class ScimAuthFilter extends OncePerRequestFilter {
         if (value.regionMatches(true, 0, "Bearer ", 0, 7)) {
             value = value.substring(7).strip();
         }
-        return value.isEmpty() || value.length() > 512 ? Optional.empty() : Optional.of(value);
+        return value.isEmpty() || value.length() > MAX_TOKEN_LENGTH ? Optional.empty() : Optional.of(value);
     }
 
     private static String traceId(HttpServletRequest request) {

@@ -9,6 +9,7 @@ import org.springframework.stereotype.Component;
 import dev.scimflow.contract.ChangeEvent;
 import dev.scimflow.contract.Records;
 import dev.scimflow.contract.Topics;
+import dev.scimflow.provisioner.audit.AuditLog;
 import dev.scimflow.provisioner.kafka.PoisonEventException;
 import dev.scimflow.provisioner.users.UserChanges.Applied;
 
@@ -21,10 +22,12 @@ import dev.scimflow.provisioner.users.UserChanges.Applied;
 class UserChangeListener {
 
     private final UserChanges changes;
+    private final AuditLog audit;
     private final KafkaTemplate<Object, Object> kafka;
 
-    UserChangeListener(UserChanges changes, KafkaTemplate<Object, Object> kafka) {
+    UserChangeListener(UserChanges changes, AuditLog audit, KafkaTemplate<Object, Object> kafka) {
         this.changes = changes;
+        this.audit = audit;
         this.kafka = kafka;
     }
 
@@ -37,6 +40,7 @@ class UserChangeListener {
         MDC.put("traceId", event.traceId());
         try {
             Applied applied = changes.apply(event, record.partition(), record.offset());
+            audit.record(event, "User", applied.outcome());
             publish(event, applied);
         }
         finally {
