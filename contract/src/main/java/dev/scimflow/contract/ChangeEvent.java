@@ -16,10 +16,11 @@ import tools.jackson.databind.JsonNode;
  * @param timestamp     when ingest-api accepted the request
  * @param traceId       trace id of the HTTP request, for logs
  * @param client        the IdP client that sent the request (its User-Agent), for the audit trail; may be null
+ * @param expectedVersion the version the request's {@code If-Match} demands, or null for any version
  * @param payload       the normalised request body, its shape given by {@code type}
  */
 public record ChangeEvent(ChangeType type, int schemaVersion, String eventId, String workspaceId, String resourceId,
-        Instant timestamp, String traceId, String client, JsonNode payload) {
+        Instant timestamp, String traceId, String client, Long expectedVersion, JsonNode payload) {
 
     public static final int SCHEMA_VERSION = 1;
 

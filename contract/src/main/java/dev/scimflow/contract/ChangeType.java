@@ -11,7 +11,9 @@ public enum ChangeType {
     /** Replace a user (PUT); the payload is the normalised SCIM user. */
     USER_REPLACE("user.replace"),
     /** Modify a user (PATCH); the payload is {@code {"Operations": [...]}} in canonical form. */
-    USER_PATCH("user.patch");
+    USER_PATCH("user.patch"),
+    /** Delete a user (Entra sends it; Okta never does); no payload. */
+    USER_DELETE("user.delete");
 
     private final String wire;
 

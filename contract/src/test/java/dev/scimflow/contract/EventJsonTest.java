@@ -14,7 +14,7 @@ class EventJsonTest {
     @Test
     void aChangeEventSurvivesTheWireWithItsTypeVersionAndIds() {
         ChangeEvent event = new ChangeEvent(ChangeType.USER_PATCH, ChangeEvent.SCHEMA_VERSION, "e1", "w1", "u1",
-                Instant.parse("2026-01-02T03:04:05.678Z"), "t1", "Okta SCIM Client 1.0.0",
+                Instant.parse("2026-01-02T03:04:05.678Z"), "t1", "Okta SCIM Client 1.0.0", 3L,
                 EventJson.MAPPER.readTree("{\"Operations\":[]}"));
 
         byte[] bytes = new EventSerializer().serialize("topic", event);

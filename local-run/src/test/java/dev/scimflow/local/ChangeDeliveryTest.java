@@ -121,7 +121,7 @@ class ChangeDeliveryTest {
         }
         String futureId = UUID.randomUUID().toString();
         ChangeEvent future = new ChangeEvent(ChangeType.USER_CREATE, 99, UUID.randomUUID().toString(), "default",
-                futureId, Instant.now(), null, null, Scim.JSON.readTree("{}"));
+                futureId, Instant.now(), null, null, null, Scim.JSON.readTree("{}"));
         producer.send(Records.record(Topics.USER_CHANGES, "default", futureId, "user.create", future.eventId(), null,
                 future)).get();
 
@@ -148,7 +148,7 @@ class ChangeDeliveryTest {
 
     private static ChangeEvent event(ChangeType type, String userId, String payload) {
         return new ChangeEvent(type, ChangeEvent.SCHEMA_VERSION, UUID.randomUUID().toString(), "default", userId,
-                Instant.now(), "test-trace", "test", Scim.JSON.readTree(payload));
+                Instant.now(), "test-trace", "test", null, Scim.JSON.readTree(payload));
     }
 
     private static List<ConsumerRecord<String, byte[]>> deadLetters(String keyOrId) {

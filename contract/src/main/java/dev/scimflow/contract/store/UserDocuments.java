@@ -1,11 +1,14 @@
 package dev.scimflow.contract.store;
 
+import java.util.ArrayList;
 import java.util.Date;
+import java.util.List;
 import java.util.Locale;
 
 import org.bson.Document;
 
 import dev.scimflow.contract.UserState;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The schema of the {@code users} collection. The provisioner owns the collection and writes it; ingest-api only
@@ -25,11 +28,21 @@ public final class UserDocuments {
     public static final String CREATED = "created";
     public static final String LAST_MODIFIED = "lastModified";
     public static final String VERSION = "version";
+    /** Lower-cased email values, for indexed, case-insensitive filters on {@code emails.value}. */
+    public static final String EMAIL_KEYS = "emailKeys";
+    /**
+     * True on the tombstone of a deleted user. Readers must skip tombstones; they keep the last change's marker so
+     * that a redelivered delete is recognised. Their {@link #USER_NAME_KEY} is freed for a new user.
+     */
+    public static final String DELETED = "deleted";
     /** Kafka position of the last change applied to the document; see the provisioner's idempotency rules. */
     public static final String APPLIED = "applied";
 
     /** Name of the unique index on workspace and {@link #USER_NAME_KEY}. */
     public static final String USER_NAME_INDEX = "workspace_userName_unique";
+    public static final String EXTERNAL_ID_INDEX = "workspace_externalId";
+    public static final String EMAIL_INDEX = "workspace_emails";
+    public static final String ORDER_INDEX = "workspace_created_id";
 
     private UserDocuments() {
     }
@@ -45,9 +58,25 @@ public final class UserDocuments {
                 .append(USER_NAME_KEY, userNameKey(user.userName()))
                 .append(ACTIVE, user.active())
                 .append(ATTRIBUTES, BsonJson.toDocument(user.attributes()))
+                .append(EMAIL_KEYS, emailKeys(user.attributes()))
                 .append(CREATED, Date.from(user.created()))
                 .append(LAST_MODIFIED, Date.from(user.lastModified()))
                 .append(VERSION, user.version());
+    }
+
+    /** The tombstone key that frees a deleted user's userName in the unique index. */
+    public static String deletedUserNameKey(String id) {
+        return "deleted/" + id;
+    }
+
+    private static List<String> emailKeys(JsonNode attributes) {
+        List<String> keys = new ArrayList<>();
+        attributes.path("emails").forEach(email -> {
+            if (email.path("value").isString()) {
+                keys.add(email.get("value").stringValue().toLowerCase(Locale.ROOT));
+            }
+        });
+        return keys;
     }
 
     public static UserState fromDocument(Document document) {

@@ -19,7 +19,7 @@ import dev.scimflow.contract.ChangeOutcome;
 import dev.scimflow.contract.ChangeType;
 import dev.scimflow.contract.Records;
 import dev.scimflow.ingest.IngestProperties;
-import dev.scimflow.ingest.scim.ScimException;
+import dev.scimflow.scim.ScimException;
 import dev.scimflow.ingest.workspaces.RequestContext;
 import tools.jackson.databind.JsonNode;
 
@@ -45,11 +45,15 @@ public class ChangeGateway {
         this.properties = properties;
     }
 
-    /** Publishes a change and returns its outcome, or fails with a 503 {@link ScimException}. */
+    /**
+     * Publishes a change and returns its outcome, or fails with a 503 {@link ScimException}.
+     *
+     * @param expectedVersion the version an {@code If-Match} demands, or null
+     */
     public CompletableFuture<ChangeOutcome> submit(RequestContext context, ChangeType type, String resourceId,
-            String topic, JsonNode payload) {
+            String topic, Long expectedVersion, JsonNode payload) {
         ChangeEvent event = new ChangeEvent(type, ChangeEvent.SCHEMA_VERSION, UUID.randomUUID().toString(),
-                context.workspaceId(), resourceId, Instant.now(), context.traceId(), context.client(), payload);
+                context.workspaceId(), resourceId, Instant.now(), context.traceId(), context.client(), expectedVersion, payload);
         CompletableFuture<ChangeOutcome> outcome = new CompletableFuture<>();
         pending.put(event.eventId(), outcome);
         kafka.send(Records.record(topic, event.workspaceId(), resourceId, type.wire(), event.eventId(),

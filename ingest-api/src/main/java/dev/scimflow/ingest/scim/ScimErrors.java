@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
+import dev.scimflow.scim.ScimException;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -30,13 +31,13 @@ class ScimErrors {
 
     @ExceptionHandler(ScimException.class)
     ResponseEntity<ObjectNode> scim(ScimException ex) {
-        log.debug("SCIM error {} {}", ex.status().value(), ex.scimType());
-        ResponseEntity<ObjectNode> response = ScimJson.error(ex.status(), ex.scimType(), ex.getMessage());
+        log.debug("SCIM error {} {}", ex.status(), ex.scimType());
+        HttpStatus status = HttpStatus.valueOf(ex.status());
+        ResponseEntity.BodyBuilder response = ResponseEntity.status(status).contentType(ScimJson.SCIM);
         if (ex.retryAfterSeconds() > 0) {
-            return ResponseEntity.status(ex.status()).headers(response.getHeaders())
-                    .header(HttpHeaders.RETRY_AFTER, String.valueOf(ex.retryAfterSeconds())).body(response.getBody());
+            response.header(HttpHeaders.RETRY_AFTER, String.valueOf(ex.retryAfterSeconds()));
         }
-        return response;
+        return response.body(ScimJson.errorBody(ex.status(), ex.scimType(), ex.getMessage()));
     }
 
     @ExceptionHandler(CompletionException.class)
@@ -46,6 +47,11 @@ class ScimErrors {
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<ObjectNode> unreadable(HttpMessageNotReadableException ex) {
+        for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+            if (cause instanceof BodyLimitFilter.TooLargeException) {
+                return ScimJson.error(HttpStatus.CONTENT_TOO_LARGE, null, BodyLimitFilter.tooLarge());
+            }
+        }
         log.debug("unreadable request body");
         return ScimJson.error(HttpStatus.BAD_REQUEST, "invalidSyntax", "The request body is not valid JSON");
     }
@@ -58,8 +64,14 @@ class ScimErrors {
 
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
     ResponseEntity<ObjectNode> method(HttpRequestMethodNotSupportedException ex) {
-        return ScimJson.error(HttpStatus.METHOD_NOT_ALLOWED, null, "Method " + ex.getMethod() + " is not supported"
-                + " here");
+        ResponseEntity<ObjectNode> error = ScimJson.error(HttpStatus.METHOD_NOT_ALLOWED, null,
+                "Method " + ex.getMethod() + " is not supported here");
+        HttpHeaders headers = new HttpHeaders();
+        headers.putAll(error.getHeaders());
+        if (ex.getSupportedHttpMethods() != null) {
+            headers.setAllow(ex.getSupportedHttpMethods());
+        }
+        return new ResponseEntity<>(error.getBody(), headers, error.getStatusCode());
     }
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
@@ -80,7 +92,7 @@ class ScimErrors {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ObjectNode> unexpected(Exception ex) {
-        log.error("unexpected failure handling a SCIM request", ex);
+        log.error("unexpected failure handling a request", ex);
         return ScimJson.error(HttpStatus.INTERNAL_SERVER_ERROR, null, "Internal error; the request may be retried");
     }
 }

@@ -12,7 +12,7 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
-/** SCIM media type, schema URNs and the RFC 7644 error body. */
+/** SCIM media type, message schema URNs and the RFC 7644 error body. */
 public final class ScimJson {
 
     public static final String MEDIA_TYPE = "application/scim+json";
@@ -20,7 +20,6 @@ public final class ScimJson {
 
     public static final String ERROR_SCHEMA = "urn:ietf:params:scim:api:messages:2.0:Error";
     public static final String LIST_SCHEMA = "urn:ietf:params:scim:api:messages:2.0:ListResponse";
-    public static final String USER_SCHEMA = "urn:ietf:params:scim:schemas:core:2.0:User";
 
     public static final JsonMapper MAPPER = JsonMapper.builder().build();
 
@@ -31,10 +30,10 @@ public final class ScimJson {
         return JsonNodeFactory.instance.objectNode();
     }
 
-    public static ObjectNode errorBody(HttpStatus status, String scimType, String detail) {
+    public static ObjectNode errorBody(int status, String scimType, String detail) {
         ObjectNode body = object();
         body.putArray("schemas").add(ERROR_SCHEMA);
-        body.put("status", String.valueOf(status.value()));
+        body.put("status", String.valueOf(status));
         if (scimType != null) {
             body.put("scimType", scimType);
         }
@@ -43,7 +42,7 @@ public final class ScimJson {
     }
 
     public static ResponseEntity<ObjectNode> error(HttpStatus status, String scimType, String detail) {
-        return ResponseEntity.status(status).contentType(SCIM).body(errorBody(status, scimType, detail));
+        return ResponseEntity.status(status).contentType(SCIM).body(errorBody(status.value(), scimType, detail));
     }
 
     /** Writes an error body directly, for filters that answer before MVC is reached. */
@@ -53,6 +52,6 @@ public final class ScimJson {
         headers.forEach((name, values) -> values.forEach(value -> response.addHeader(name, value)));
         response.setContentType(MEDIA_TYPE);
         response.setCharacterEncoding("UTF-8");
-        response.getOutputStream().write(MAPPER.writeValueAsBytes(errorBody(status, null, detail)));
+        response.getOutputStream().write(MAPPER.writeValueAsBytes(errorBody(status.value(), null, detail)));
     }
 }

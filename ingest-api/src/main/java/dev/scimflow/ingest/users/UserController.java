@@ -4,14 +4,17 @@ import java.net.URI;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -21,27 +24,31 @@ import dev.scimflow.contract.ChangeOutcome;
 import dev.scimflow.contract.ChangeType;
 import dev.scimflow.contract.Topics;
 import dev.scimflow.contract.UserState;
+import dev.scimflow.contract.store.UserDocuments;
 import dev.scimflow.ingest.IngestProperties;
 import dev.scimflow.ingest.changes.ChangeGateway;
-import dev.scimflow.ingest.scim.FilterParser;
-import dev.scimflow.ingest.scim.ScimException;
+import dev.scimflow.ingest.scim.ETags;
+import dev.scimflow.ingest.scim.ListQuery;
 import dev.scimflow.ingest.scim.ScimJson;
 import dev.scimflow.ingest.workspaces.RequestContext;
+import dev.scimflow.scim.Projection;
+import dev.scimflow.scim.Requests;
+import dev.scimflow.scim.ScimException;
+import dev.scimflow.scim.schema.Schemas;
 import jakarta.servlet.http.HttpServletRequest;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * {@code /scim/v2/Users}. Writes are published as change events and answered with the provisioner's outcome,
- * asynchronously (no servlet thread waits); reads come from the {@code users} collection.
+ * {@code /scim/v2/Users}. Writes are normalised, published as change events and answered with the provisioner's
+ * outcome, asynchronously (no servlet thread waits); reads come from the {@code users} collection.
  */
 @RestController
 @RequestMapping(path = "/scim/v2/Users", produces = {ScimJson.MEDIA_TYPE, "application/json"})
 class UserController {
 
     private static final String JSON_BODIES = "application/json";
-    private static final int DEFAULT_COUNT = 100;
 
     private final ChangeGateway gateway;
     private final UserReads reads;
@@ -54,76 +61,100 @@ class UserController {
     }
 
     @PostMapping(consumes = {ScimJson.MEDIA_TYPE, JSON_BODIES})
-    CompletableFuture<ResponseEntity<ObjectNode>> create(@RequestBody JsonNode body, HttpServletRequest request) {
-        ObjectNode user = UserRequests.resource(body);
-        String id = UUID.randomUUID().toString();
-        return write(request, ChangeType.USER_CREATE, id, user);
+    CompletableFuture<ResponseEntity<ObjectNode>> create(@RequestBody JsonNode body,
+            @RequestParam(required = false) String attributes,
+            @RequestParam(required = false) String excludedAttributes, HttpServletRequest request) {
+        ObjectNode user = Requests.resource(Schemas.USERS, body, true);
+        return write(request, ChangeType.USER_CREATE, UUID.randomUUID().toString(), null, user,
+                Projection.of(Schemas.USERS, attributes, excludedAttributes));
     }
 
     @GetMapping("/{id}")
-    ResponseEntity<ObjectNode> get(@PathVariable String id, HttpServletRequest request) {
+    ResponseEntity<ObjectNode> get(@PathVariable String id, @RequestParam(required = false) String attributes,
+            @RequestParam(required = false) String excludedAttributes, HttpServletRequest request) {
         UserState user = existing(RequestContext.of(request), id);
-        return ok(HttpStatus.OK, user, baseUrl(request));
+        return ok(HttpStatus.OK, user, baseUrl(request), Projection.of(Schemas.USERS, attributes, excludedAttributes));
     }
 
     @GetMapping
     ResponseEntity<ObjectNode> list(@RequestParam(required = false) String filter,
             @RequestParam(required = false) Integer startIndex, @RequestParam(required = false) Integer count,
-            HttpServletRequest request) {
-        int start = startIndex == null || startIndex < 1 ? 1 : startIndex;
-        int size = Math.min(count == null ? DEFAULT_COUNT : Math.max(count, 0), properties.maxPageSize());
-        UserReads.Page page = reads.list(RequestContext.of(request).workspaceId(),
-                filter == null ? null : FilterParser.parse(filter), start, size);
+            @RequestParam(required = false) String sortBy, @RequestParam(required = false) String sortOrder,
+            @RequestParam(required = false) String attributes,
+            @RequestParam(required = false) String excludedAttributes, HttpServletRequest request) {
+        ListQuery query = ListQuery.of(filter, startIndex, count, sortBy, sortOrder, properties.maxPageSize(),
+                UserFields.INSTANCE, UserDocuments.CREATED);
+        UserReads.Page page = reads.list(RequestContext.of(request).workspaceId(), query);
+        Projection projection = Projection.of(Schemas.USERS, attributes, excludedAttributes);
 
         ObjectNode body = ScimJson.object();
         body.putArray("schemas").add(ScimJson.LIST_SCHEMA);
         body.put("totalResults", page.total());
         body.put("itemsPerPage", page.users().size());
-        body.put("startIndex", start);
+        body.put("startIndex", query.startIndex());
         ArrayNode resources = body.putArray("Resources");
         String baseUrl = baseUrl(request);
-        page.users().forEach(user -> resources.add(UserView.render(user, baseUrl)));
+        page.users().forEach(user -> resources.add(projection.apply(UserView.render(user, baseUrl))));
         return ResponseEntity.ok().contentType(ScimJson.SCIM).body(body);
     }
 
     @PutMapping(path = "/{id}", consumes = {ScimJson.MEDIA_TYPE, JSON_BODIES})
     CompletableFuture<ResponseEntity<ObjectNode>> replace(@PathVariable String id, @RequestBody JsonNode body,
-            HttpServletRequest request) {
-        ObjectNode user = UserRequests.resource(body);
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @RequestParam(required = false) String attributes,
+            @RequestParam(required = false) String excludedAttributes, HttpServletRequest request) {
+        ObjectNode user = Requests.resource(Schemas.USERS, body, true);
         existing(RequestContext.of(request), id);
-        return write(request, ChangeType.USER_REPLACE, id, user);
+        return write(request, ChangeType.USER_REPLACE, id, ETags.expectedVersion(ifMatch), user,
+                Projection.of(Schemas.USERS, attributes, excludedAttributes));
     }
 
     @PatchMapping(path = "/{id}", consumes = {ScimJson.MEDIA_TYPE, JSON_BODIES})
     CompletableFuture<ResponseEntity<ObjectNode>> patch(@PathVariable String id, @RequestBody JsonNode body,
-            HttpServletRequest request) {
-        ObjectNode patch = UserRequests.patch(body);
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @RequestParam(required = false) String attributes,
+            @RequestParam(required = false) String excludedAttributes, HttpServletRequest request) {
+        ObjectNode patch = Requests.patch(Schemas.USERS, body);
         existing(RequestContext.of(request), id);
-        return write(request, ChangeType.USER_PATCH, id, patch);
+        return write(request, ChangeType.USER_PATCH, id, ETags.expectedVersion(ifMatch), patch,
+                Projection.of(Schemas.USERS, attributes, excludedAttributes));
+    }
+
+    @DeleteMapping("/{id}")
+    CompletableFuture<ResponseEntity<ObjectNode>> delete(@PathVariable String id,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            HttpServletRequest request) {
+        existing(RequestContext.of(request), id);
+        return write(request, ChangeType.USER_DELETE, id, ETags.expectedVersion(ifMatch), ScimJson.object(),
+                Projection.of(Schemas.USERS, null, null));
     }
 
     private CompletableFuture<ResponseEntity<ObjectNode>> write(HttpServletRequest request, ChangeType type,
-            String id, ObjectNode payload) {
+            String id, Long expectedVersion, ObjectNode payload, Projection projection) {
         String baseUrl = baseUrl(request);
-        return gateway.submit(RequestContext.of(request), type, id, Topics.USER_CHANGES, payload)
-                .thenApply(outcome -> answer(outcome, baseUrl));
+        return gateway.submit(RequestContext.of(request), type, id, Topics.USER_CHANGES, expectedVersion, payload)
+                .thenApply(outcome -> answer(outcome, baseUrl, projection));
     }
 
-    private static ResponseEntity<ObjectNode> answer(ChangeOutcome outcome, String baseUrl) {
+    private static ResponseEntity<ObjectNode> answer(ChangeOutcome outcome, String baseUrl, Projection projection) {
         if (!outcome.isApplied()) {
-            throw new ScimException(HttpStatus.valueOf(outcome.status()), outcome.scimType(), outcome.detail());
+            throw new ScimException(outcome.status(), outcome.scimType(), outcome.detail());
         }
-        return ok(HttpStatus.valueOf(outcome.status()), outcome.user(), baseUrl);
+        if (outcome.status() == HttpStatus.NO_CONTENT.value()) {
+            return ResponseEntity.noContent().build();
+        }
+        return ok(HttpStatus.valueOf(outcome.status()), outcome.user(), baseUrl, projection);
     }
 
-    private static ResponseEntity<ObjectNode> ok(HttpStatus status, UserState user, String baseUrl) {
+    private static ResponseEntity<ObjectNode> ok(HttpStatus status, UserState user, String baseUrl,
+            Projection projection) {
         ObjectNode resource = UserView.render(user, baseUrl);
         ResponseEntity.BodyBuilder response = ResponseEntity.status(status).contentType(ScimJson.SCIM)
-                .eTag(UserView.etag(user));
+                .eTag(ETags.of(user.version()));
         if (status == HttpStatus.CREATED) {
             response.location(URI.create(resource.path("meta").path("location").asString()));
         }
-        return response.body(resource);
+        return response.body(projection.apply(resource));
     }
 
     private UserState existing(RequestContext context, String id) {

@@ -10,13 +10,13 @@ import org.springframework.stereotype.Component;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.Sorts;
 
 import dev.scimflow.contract.UserState;
 import dev.scimflow.contract.store.UserDocuments;
-import dev.scimflow.ingest.scim.Filter;
+import dev.scimflow.ingest.scim.ListQuery;
+import dev.scimflow.ingest.scim.MongoFilters;
 
-/** Reads users of one workspace from the collection the provisioner maintains. */
+/** Reads live users (not tombstones) of one workspace from the collection the provisioner maintains. */
 @Component
 class UserReads {
 
@@ -27,25 +27,28 @@ class UserReads {
     }
 
     UserState find(String workspaceId, String id) {
-        Document document = users().find(Filters.and(Filters.eq(UserDocuments.ID, id),
-                Filters.eq(UserDocuments.WORKSPACE_ID, workspaceId))).first();
+        Document document = users().find(Filters.and(Filters.eq(UserDocuments.ID, id), live(workspaceId))).first();
         return document == null ? null : UserDocuments.fromDocument(document);
     }
 
-    /** A page of matching users in a stable order (creation time, then id), and the total number of matches. */
-    Page list(String workspaceId, Filter filter, int startIndex, int count) {
-        Bson query = Filters.eq(UserDocuments.WORKSPACE_ID, workspaceId);
-        if (filter != null) {
-            query = Filters.and(query, UserFilters.toQuery(filter));
+    /** A page of matching users and the total number of matches. */
+    Page list(String workspaceId, ListQuery query) {
+        Bson filter = live(workspaceId);
+        if (query.filter() != null) {
+            filter = Filters.and(filter, MongoFilters.toQuery(query.filter(), UserFields.INSTANCE));
         }
-        long total = users().countDocuments(query);
+        long total = users().countDocuments(filter);
         List<UserState> users = new ArrayList<>();
-        if (count > 0 && startIndex - 1 < total) {
-            users().find(query).sort(Sorts.ascending(UserDocuments.CREATED, UserDocuments.ID))
-                    .skip(startIndex - 1).limit(count)
+        if (query.count() > 0 && query.startIndex() - 1 < total) {
+            users().find(filter).sort(query.sort()).skip(query.startIndex() - 1).limit(query.count())
                     .forEach(document -> users.add(UserDocuments.fromDocument(document)));
         }
         return new Page(total, users);
+    }
+
+    private static Bson live(String workspaceId) {
+        return Filters.and(Filters.eq(UserDocuments.WORKSPACE_ID, workspaceId),
+                Filters.ne(UserDocuments.DELETED, true));
     }
 
     private MongoCollection<Document> users() {

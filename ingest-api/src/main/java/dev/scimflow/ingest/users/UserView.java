@@ -3,7 +3,10 @@ package dev.scimflow.ingest.users;
 import java.util.Map;
 
 import dev.scimflow.contract.UserState;
+import dev.scimflow.ingest.scim.ETags;
 import dev.scimflow.ingest.scim.ScimJson;
+import dev.scimflow.scim.schema.Schemas;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -15,11 +18,11 @@ final class UserView {
 
     static ObjectNode render(UserState user, String baseUrl) {
         ObjectNode resource = ScimJson.object();
-        ArrayNode schemas = resource.putArray("schemas").add(ScimJson.USER_SCHEMA);
+        ArrayNode schemas = resource.putArray("schemas").add(Schemas.USER);
         resource.put("id", user.id());
-        for (Map.Entry<String, tools.jackson.databind.JsonNode> attribute : user.attributes().properties()) {
-            if (attribute.getKey().regionMatches(true, 0, "urn:", 0, 4)) {
-                schemas.add(attribute.getKey());
+        for (Map.Entry<String, JsonNode> attribute : user.attributes().properties()) {
+            if (attribute.getKey().equals(Schemas.ENTERPRISE_USER)) {
+                schemas.add(Schemas.ENTERPRISE_USER);
             }
             resource.set(attribute.getKey(), attribute.getValue());
         }
@@ -28,11 +31,7 @@ final class UserView {
         meta.put("created", user.created().toString());
         meta.put("lastModified", user.lastModified().toString());
         meta.put("location", baseUrl + "/Users/" + user.id());
-        meta.put("version", etag(user));
+        meta.put("version", ETags.of(user.version()));
         return resource;
-    }
-
-    static String etag(UserState user) {
-        return "W/\"" + user.version() + "\"";
     }
 }

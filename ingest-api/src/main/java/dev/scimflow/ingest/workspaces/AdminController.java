@@ -19,7 +19,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import dev.scimflow.ingest.scim.ScimException;
+import dev.scimflow.scim.ScimException;
 import dev.scimflow.ingest.workspaces.Workspaces.Workspace;
 import tools.jackson.databind.JsonNode;
 
@@ -111,6 +111,6 @@ class AdminController {
     }
 
     private static ScimException notFound(String id) {
-        return new ScimException(HttpStatus.NOT_FOUND, null, "Workspace " + id + " not found");
+        return new ScimException(404, null, "Workspace " + id + " not found");
     }
 }

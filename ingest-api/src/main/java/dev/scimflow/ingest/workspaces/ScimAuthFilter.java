@@ -41,9 +41,12 @@ class ScimAuthFilter extends OncePerRequestFilter {
         this.limits = limits;
     }
 
+    /** SCIM requests, but for the discovery endpoints, which hold no workspace data. */
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !request.getRequestURI().startsWith("/scim/");
+        String path = request.getRequestURI();
+        return !path.startsWith("/scim/") || path.startsWith("/scim/v2/ServiceProviderConfig")
+                || path.startsWith("/scim/v2/ResourceTypes") || path.startsWith("/scim/v2/Schemas");
     }
 
     @Override

@@ -18,6 +18,7 @@ import dev.scimflow.contract.UserState;
 import dev.scimflow.provisioner.kafka.PoisonEventException;
 import dev.scimflow.provisioner.users.UserStore.Marker;
 import dev.scimflow.provisioner.users.UserStore.Stored;
+import dev.scimflow.scim.ScimException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -26,7 +27,7 @@ import tools.jackson.databind.node.ObjectNode;
  *
  * <p>Idempotency: every write records the change's position and id on the user, and a change found there is
  * not applied again (see {@link #replayed}). Rejections and no-op changes write nothing and publish no event, so
- * evaluating them twice is harmless.
+ * evaluating them twice is harmless. A deleted user stays as a tombstone for the same reason.
  */
 @Service
 class UserChanges {
@@ -46,6 +47,10 @@ class UserChanges {
     record Applied(ChangeOutcome outcome, UserEvent event) {
     }
 
+    private interface Edit {
+        ObjectNode apply(ObjectNode current, JsonNode payload);
+    }
+
     Applied apply(ChangeEvent event, int partition, long offset) {
         if (event.schemaVersion() != ChangeEvent.SCHEMA_VERSION) {
             throw new PoisonEventException("unsupported change schema version " + event.schemaVersion());
@@ -57,11 +62,12 @@ class UserChanges {
         try {
             return switch (event.type()) {
                 case USER_CREATE -> create(event, stored, partition, offset);
-                case USER_REPLACE -> update(event, stored, UserEdits::replaced, partition, offset);
-                case USER_PATCH -> update(event, stored, UserEdits::patched, partition, offset);
+                case USER_REPLACE -> update(event, live(event, stored), UserEdits::replaced, partition, offset);
+                case USER_PATCH -> update(event, live(event, stored), UserEdits::patched, partition, offset);
+                case USER_DELETE -> delete(event, live(event, stored), partition, offset);
             };
         }
-        catch (ChangeRejectedException ex) {
+        catch (ScimException ex) {
             log.debug("rejected {} {} of workspace {}: {}", event.type().wire(), event.resourceId(),
                     event.workspaceId(), ex.status());
             return new Applied(ChangeOutcome.rejected(event, ex.status(), ex.scimType(), ex.getMessage()), null);
@@ -70,7 +76,7 @@ class UserChanges {
 
     private Applied create(ChangeEvent event, Stored stored, int partition, long offset) {
         if (stored != null) {
-            throw ChangeRejectedException.uniqueness("a user with id " + event.resourceId() + " exists");
+            throw ScimException.uniqueness("a user with id " + event.resourceId() + " exists");
         }
         ObjectNode attributes = UserEdits.created(event.payload());
         Instant now = clock.instant();
@@ -78,21 +84,13 @@ class UserChanges {
                 attributes.get("userName").asString(), attributes.get("active").asBoolean(), attributes, now, now, 1);
         Marker marker = new Marker(partition, offset, event.eventId(), UserEventType.PROVISIONED.wire(), 201);
         if (!store.insert(user, marker)) {
-            throw ChangeRejectedException.uniqueness("userName is already in use in this workspace");
+            throw ScimException.uniqueness("userName is already in use in this workspace");
         }
         log.info("provisioned user {} of workspace {}", user.id(), user.workspaceId());
         return applied(event, marker, user);
     }
 
-    interface Edit {
-        ObjectNode apply(ObjectNode current, JsonNode payload);
-    }
-
-    private Applied update(ChangeEvent event, Stored stored, Edit edit, int partition, long offset) {
-        if (stored == null) {
-            throw ChangeRejectedException.notFound(event.resourceId());
-        }
-        UserState current = stored.user();
+    private Applied update(ChangeEvent event, UserState current, Edit edit, int partition, long offset) {
         ObjectNode attributes = edit.apply(current.attributes(), event.payload());
         if (attributes.equals(current.attributes())) {
             return new Applied(ChangeOutcome.applied(event, 200, current), null);
@@ -110,6 +108,30 @@ class UserChanges {
         return applied(event, marker, next);
     }
 
+    private Applied delete(ChangeEvent event, UserState current, int partition, long offset) {
+        UserState last = new UserState(current.id(), current.workspaceId(), current.userName(), current.active(),
+                current.attributes(), current.created(), clock.instant(), current.version() + 1);
+        Marker marker = new Marker(partition, offset, event.eventId(), UserEventType.DELETED.wire(), 204);
+        if (!store.markDeleted(last, current.version(), marker)) {
+            throw new IllegalStateException("user " + current.id() + " changed concurrently; retrying");
+        }
+        log.info("deleted user {} of workspace {}", last.id(), last.workspaceId());
+        return applied(event, marker, last);
+    }
+
+    /** The stored user a change applies to: it must exist, and match the request's {@code If-Match}. */
+    private static UserState live(ChangeEvent event, Stored stored) {
+        if (stored == null || stored.deleted()) {
+            throw ScimException.notFound("User", event.resourceId());
+        }
+        Long expected = event.expectedVersion();
+        if (expected != null && expected != stored.user().version()) {
+            throw ScimException.preconditionFailed("The user has changed: its version is W/\""
+                    + stored.user().version() + "\"");
+        }
+        return stored.user();
+    }
+
     /**
      * A change applied before. If it is the very record that was applied last (a redelivery: the transaction that
      * published its outcome and event was rolled back), both are published again. Otherwise (an older record, or
@@ -121,7 +143,7 @@ class UserChanges {
         if (marker.partition() == partition && marker.offset() == offset) {
             return applied(event, marker, stored.user());
         }
-        return new Applied(ChangeOutcome.applied(event, 200, stored.user()), null);
+        return new Applied(ChangeOutcome.applied(event, stored.deleted() ? 204 : 200, stored.user()), null);
     }
 
     private Applied applied(ChangeEvent event, Marker marker, UserState user) {

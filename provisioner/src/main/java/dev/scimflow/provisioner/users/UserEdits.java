@@ -1,28 +1,28 @@
 package dev.scimflow.provisioner.users;
 
-import java.util.Iterator;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
+import dev.scimflow.scim.Patcher;
+import dev.scimflow.scim.ScimException;
+import dev.scimflow.scim.schema.Schemas;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The SCIM semantics of user writes, as pure functions from the current attributes and a normalised request to
- * the attributes to store. Refusals are {@link ChangeRejectedException}s.
+ * The product's rules for user writes, as pure functions from the stored attributes and a request normalised by
+ * ingest-api to the attributes to store. Refusals are {@link ScimException}s.
  *
  * <p>Note that userName and the primary email are immutable in this product: a write that would change either
  * (compared case-insensitively) is refused with {@code mutability}; a PUT without {@code emails} keeps the
- * stored ones.
+ * stored ones, and the stored spelling of userName is kept.
  */
 final class UserEdits {
 
+    /** Application username format Email: something@domain, no spaces. */
     static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+$");
-
-    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    private static final int MAX_USER_NAME = 320;
 
     private UserEdits() {
     }
@@ -48,23 +48,21 @@ final class UserEdits {
 
     static ObjectNode patched(ObjectNode current, JsonNode payload) {
         JsonNode operations = requireObject(payload).path("Operations");
-        if (!operations.isArray() || operations.isEmpty()) {
-            throw ChangeRejectedException.invalidValue("a PATCH needs a non-empty Operations array");
-        }
         ObjectNode attributes = current.deepCopy();
         for (JsonNode operation : operations) {
-            UserPatch.apply(attributes, operation);
+            Patcher.apply(attributes, Schemas.USERS, operation);
         }
         return immutablesKept(current, validated(attributes));
     }
 
     private static ObjectNode validated(ObjectNode attributes) {
         JsonNode userName = attributes.get("userName");
-        if (userName == null || !userName.isString() || !EMAIL.matcher(userName.stringValue()).matches()) {
-            throw ChangeRejectedException.invalidValue("userName must be an email address");
+        if (userName == null || !userName.isString() || userName.stringValue().length() > MAX_USER_NAME
+                || !EMAIL.matcher(userName.stringValue()).matches()) {
+            throw ScimException.invalidValue("userName must be an email address");
         }
         if (!attributes.path("active").isBoolean()) {
-            throw ChangeRejectedException.invalidValue("active must be a boolean");
+            throw ScimException.invalidValue("active must be true or false");
         }
         return attributes;
     }
@@ -73,13 +71,18 @@ final class UserEdits {
     private static ObjectNode immutablesKept(ObjectNode current, ObjectNode next) {
         String before = current.path("userName").asString();
         if (!before.equalsIgnoreCase(next.path("userName").asString())) {
-            throw ChangeRejectedException.mutability("userName");
+            throw mutability("userName");
         }
         next.put("userName", before);
         if (!Objects.equals(lower(primaryEmail(current)), lower(primaryEmail(next)))) {
-            throw ChangeRejectedException.mutability("The primary email");
+            throw mutability("The primary email");
         }
         return next;
+    }
+
+    private static ScimException mutability(String attribute) {
+        return ScimException.mutability(attribute + " cannot be changed: username and email changes are not"
+                + " supported here; contact support to change them");
     }
 
     /** The value of the email marked primary, else of the first email, else null. */
@@ -102,28 +105,8 @@ final class UserEdits {
 
     private static ObjectNode requireObject(JsonNode payload) {
         if (payload == null || !payload.isObject()) {
-            throw ChangeRejectedException.invalidValue("the request body must be a JSON object");
+            throw ScimException.invalidValue("the request body must be a JSON object");
         }
         return (ObjectNode) payload;
-    }
-
-    /** Finds an attribute's key in {@code object} ignoring case, as SCIM attribute names are case-insensitive. */
-    static String keyOf(ObjectNode object, String name) {
-        for (Iterator<String> names = object.propertyNames().iterator(); names.hasNext();) {
-            String key = names.next();
-            if (key.equalsIgnoreCase(name)) {
-                return key;
-            }
-        }
-        return name;
-    }
-
-    static ArrayNode asArray(JsonNode value) {
-        if (value.isArray()) {
-            return (ArrayNode) value.deepCopy();
-        }
-        ArrayNode array = NODES.arrayNode();
-        array.add(value.deepCopy());
-        return array;
     }
 }

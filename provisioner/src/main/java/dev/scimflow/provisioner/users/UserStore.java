@@ -1,6 +1,6 @@
 package dev.scimflow.provisioner.users;
 
-import java.util.Date;
+import java.util.List;
 
 import org.bson.Document;
 import org.bson.conversions.Bson;
@@ -15,10 +15,8 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
-import com.mongodb.client.model.Updates;
 
 import dev.scimflow.contract.UserState;
-import dev.scimflow.contract.store.BsonJson;
 import dev.scimflow.contract.store.UserDocuments;
 
 /**
@@ -35,15 +33,24 @@ class UserStore {
         this.mongo = mongo;
     }
 
+    /** The indexes readers rely on: userName (unique), externalId and email lookups, and the paging order. */
     @EventListener(ApplicationReadyEvent.class)
     void createIndexes() {
         users().createIndex(Indexes.ascending(UserDocuments.WORKSPACE_ID, UserDocuments.USER_NAME_KEY),
                 new IndexOptions().unique(true).name(UserDocuments.USER_NAME_INDEX));
+        users().createIndex(Indexes.ascending(UserDocuments.WORKSPACE_ID, UserDocuments.ATTRIBUTES + ".externalId"),
+                new IndexOptions().name(UserDocuments.EXTERNAL_ID_INDEX));
+        users().createIndex(Indexes.ascending(UserDocuments.WORKSPACE_ID, UserDocuments.EMAIL_KEYS),
+                new IndexOptions().name(UserDocuments.EMAIL_INDEX));
+        users().createIndex(Indexes.ascending(UserDocuments.WORKSPACE_ID, UserDocuments.CREATED, UserDocuments.ID),
+                new IndexOptions().name(UserDocuments.ORDER_INDEX));
     }
 
+    /** The user with its marker; also a tombstone, so that a redelivered delete is recognised. */
     Stored find(String workspaceId, String id) {
         Document document = users().find(byId(workspaceId, id)).first();
-        return document == null ? null : new Stored(UserDocuments.fromDocument(document), Marker.of(document));
+        return document == null ? null : new Stored(UserDocuments.fromDocument(document), Marker.of(document),
+                document.getBoolean(UserDocuments.DELETED, false));
     }
 
     /** Inserts a new user; false when its userName is taken in the workspace. */
@@ -62,15 +69,26 @@ class UserStore {
 
     /** Writes a user's next state if the stored version is still {@code expectedVersion}. */
     boolean update(UserState user, long expectedVersion, Marker marker) {
-        Bson filter = Filters.and(byId(user.workspaceId(), user.id()),
-                Filters.eq(UserDocuments.VERSION, expectedVersion));
-        Bson update = Updates.combine(
-                Updates.set(UserDocuments.ACTIVE, user.active()),
-                Updates.set(UserDocuments.ATTRIBUTES, BsonJson.toDocument(user.attributes())),
-                Updates.set(UserDocuments.LAST_MODIFIED, Date.from(user.lastModified())),
-                Updates.set(UserDocuments.VERSION, user.version()),
-                Updates.set(UserDocuments.APPLIED, marker.toDocument()));
-        return users().updateOne(filter, update).getModifiedCount() == 1;
+        Document next = UserDocuments.toDocument(user).append(UserDocuments.APPLIED, marker.toDocument());
+        return users().replaceOne(versioned(user, expectedVersion), next).getModifiedCount() == 1;
+    }
+
+    /**
+     * Turns a user into a tombstone: readers skip it, its userName is free again, and the delete's marker stays
+     * for redeliveries. Note that tombstones are kept; on a real MongoDB a TTL index on lastModified may purge
+     * them after the retention of the change topic.
+     */
+    boolean markDeleted(UserState user, long expectedVersion, Marker marker) {
+        Document tombstone = UserDocuments.toDocument(user)
+                .append(UserDocuments.USER_NAME_KEY, UserDocuments.deletedUserNameKey(user.id()))
+                .append(UserDocuments.EMAIL_KEYS, List.of())
+                .append(UserDocuments.DELETED, true)
+                .append(UserDocuments.APPLIED, marker.toDocument());
+        return users().replaceOne(versioned(user, expectedVersion), tombstone).getModifiedCount() == 1;
+    }
+
+    private static Bson versioned(UserState user, long expectedVersion) {
+        return Filters.and(byId(user.workspaceId(), user.id()), Filters.eq(UserDocuments.VERSION, expectedVersion));
     }
 
     private static Bson byId(String workspaceId, String id) {
@@ -81,8 +99,8 @@ class UserStore {
         return mongo.getCollection(UserDocuments.COLLECTION);
     }
 
-    /** A stored user and the marker of the last change applied to it. */
-    record Stored(UserState user, Marker marker) {
+    /** A stored user, the marker of the last change applied to it, and whether it is a tombstone. */
+    record Stored(UserState user, Marker marker, boolean deleted) {
     }
 
     /**

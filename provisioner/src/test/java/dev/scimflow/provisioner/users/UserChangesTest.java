@@ -60,7 +60,7 @@ class UserChangesTest {
     void anOlderChangeSeenAgainAnswersWithoutASecondEvent() {
         ChangeEvent create = event(ChangeType.USER_CREATE, "u1", "{\"userName\":\"a@example.com\"}");
         ChangeEvent deactivate = event(ChangeType.USER_PATCH, "u1",
-                "{\"Operations\":[{\"op\":\"replace\",\"value\":{\"active\":false}}]}");
+                "{\"Operations\":[{\"op\":\"replace\",\"path\":\"active\",\"value\":false}]}");
         changes.apply(create, 0, 7);
         Applied deactivated = changes.apply(deactivate, 0, 8);
 
@@ -79,7 +79,7 @@ class UserChangesTest {
         Applied duplicate = changes.apply(event(ChangeType.USER_CREATE, "u2", "{\"userName\":\"same@EXAMPLE.com\"}"),
                 1, 1);
         Applied elsewhere = changes.apply(new ChangeEvent(ChangeType.USER_CREATE, 1, UUID.randomUUID().toString(),
-                "other-workspace", "u3", Instant.now(), null, null,
+                "other-workspace", "u3", Instant.now(), null, null, null,
                 EventJson.MAPPER.readTree("{\"userName\":\"same@example.com\"}")), 2, 1);
 
         assertThat(duplicate.outcome().status()).isEqualTo(409);
@@ -99,6 +99,6 @@ class UserChangesTest {
 
     private static ChangeEvent event(ChangeType type, String userId, String payload) {
         return new ChangeEvent(type, ChangeEvent.SCHEMA_VERSION, UUID.randomUUID().toString(), "w1", userId,
-                Instant.now(), null, "test", EventJson.MAPPER.readTree(payload));
+                Instant.now(), null, "test", null, EventJson.MAPPER.readTree(payload));
     }
 }

@@ -1,4 +1,4 @@
-package dev.scimflow.ingest.scim;
+package dev.scimflow.scim;
 
 import tools.jackson.databind.JsonNode;
 
@@ -9,8 +9,12 @@ public sealed interface Filter {
     record Compare(String attribute, Operator operator, JsonNode value) implements Filter {
     }
 
-    /** {@code attr[filter]}, optionally followed by {@code .subAttr}. */
-    record ValuePath(String attribute, Filter filter, String subAttribute) implements Filter {
+    /**
+     * {@code attr[filter]}: some value of the multi-valued {@code attr} matches {@code filter}, whose attribute
+     * names are sub-attributes. The form {@code attr[filter].sub op value} (sent by Entra) is read as
+     * {@code attr[filter and sub op value]}.
+     */
+    record ValuePath(String attribute, Filter filter) implements Filter {
     }
 
     record And(Filter left, Filter right) implements Filter {

@@ -1,4 +1,4 @@
-package dev.scimflow.ingest.scim;
+package dev.scimflow.scim;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -7,12 +7,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import dev.scimflow.ingest.scim.Filter.And;
-import dev.scimflow.ingest.scim.Filter.Compare;
-import dev.scimflow.ingest.scim.Filter.Not;
-import dev.scimflow.ingest.scim.Filter.Operator;
-import dev.scimflow.ingest.scim.Filter.Or;
-import dev.scimflow.ingest.scim.Filter.ValuePath;
+import dev.scimflow.scim.Filter.And;
+import dev.scimflow.scim.Filter.Compare;
+import dev.scimflow.scim.Filter.Not;
+import dev.scimflow.scim.Filter.Operator;
+import dev.scimflow.scim.Filter.Or;
+import dev.scimflow.scim.Filter.ValuePath;
 
 /** The filter grammar of RFC 7644 section 3.4.2.2, with the RFC's own examples. */
 class FilterParserTest {
@@ -48,12 +48,14 @@ class FilterParserTest {
     }
 
     @Test
-    void keepsValuePathsAndTheirSubAttribute() {
-        ValuePath path = (ValuePath) FilterParser.parse("emails[type eq \"work\"].value");
+    void readsEntrasValuePathComparisonAsAConjunctionInsideTheValuePath() {
+        ValuePath path = (ValuePath) FilterParser.parse("emails[type eq \"work\"].value eq \"a@example.com\"");
 
         assertThat(path.attribute()).isEqualTo("emails");
-        assertThat(path.subAttribute()).isEqualTo("value");
-        assertThat(((Compare) path.filter()).value().asString()).isEqualTo("work");
+        And both = (And) path.filter();
+        assertThat(((Compare) both.left()).value().asString()).isEqualTo("work");
+        assertThat(((Compare) both.right()).attribute()).isEqualTo("value");
+        assertThat(((Compare) both.right()).value().asString()).isEqualTo("a@example.com");
     }
 
     @Test
@@ -66,7 +68,7 @@ class FilterParserTest {
     @ParameterizedTest
     @ValueSource(strings = {"", "   ", "userName", "userName eq", "userName xx \"a\"", "userName eq \"a",
         "(userName eq \"a\"", "userName eq \"a\")", "userName eq \"a\" and", "not userName eq \"a\"",
-        "emails[type eq \"work\"", "userName eq {\"$ne\":1}", "userName eq [1]", "1abc eq \"a\"",
+        "emails[type eq \"work\"", "emails[type eq \"work\"].value", "userName eq {\"$ne\":1}", "userName eq [1]", "1abc eq \"a\"",
         "userName eq \"a\" or or b eq \"c\""})
     void refusesMalformedFiltersAsInvalidFilter(String filter) {
         assertThatThrownBy(() -> FilterParser.parse(filter)).isInstanceOfSatisfying(ScimException.class,

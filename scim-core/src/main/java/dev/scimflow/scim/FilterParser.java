@@ -1,9 +1,10 @@
-package dev.scimflow.ingest.scim;
+package dev.scimflow.scim;
 
 import java.util.Locale;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.JsonNodeFactory;
 
 /**
@@ -15,6 +16,7 @@ public final class FilterParser {
 
     static final int MAX_LENGTH = 4096;
     static final int MAX_DEPTH = 32;
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final String text;
     private int position;
@@ -88,12 +90,15 @@ public final class FilterParser {
             position++;
             Filter inner = or();
             expect(']');
-            String sub = null;
             if (peek() == '.') {
                 position++;
-                sub = name();
+                String sub = name();
+                Filter.Operator operator = operator();
+                Filter compare = new Filter.Compare(sub, operator,
+                        operator == Filter.Operator.PR ? null : value());
+                inner = new Filter.And(inner, compare);
             }
-            return new Filter.ValuePath(attribute, inner, sub);
+            return new Filter.ValuePath(attribute, inner);
         }
         Filter.Operator operator = operator();
         if (operator == Filter.Operator.PR) {
@@ -171,7 +176,7 @@ public final class FilterParser {
             throw error("expected a value");
         }
         try {
-            JsonNode node = ScimJson.MAPPER.readTree(token);
+            JsonNode node = JSON.readTree(token);
             if (node.isContainer() || node.isMissingNode()) {
                 throw error("expected a string, number, boolean or null at " + start);
             }
