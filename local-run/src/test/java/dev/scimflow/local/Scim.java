@@ -42,6 +42,16 @@ final class Scim {
         return send(request(path).DELETE());
     }
 
+    /** Any method, an optional JSON body and extra headers given as name, value, name, value... */
+    Response send(String method, String path, String body, String... headers) {
+        HttpRequest.Builder builder = request(path).header("Content-Type", "application/scim+json");
+        for (int i = 0; i < headers.length; i += 2) {
+            builder.header(headers[i], headers[i + 1]);
+        }
+        return send(builder.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(body)));
+    }
+
     Response postJson(String path, String body) {
         return send(request(path).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)));

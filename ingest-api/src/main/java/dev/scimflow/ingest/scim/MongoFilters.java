@@ -6,7 +6,6 @@ import java.util.Date;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 import org.bson.conversions.Bson;
 
@@ -123,7 +122,7 @@ public final class MongoFilters {
         boolean lowerCased = field.kind() == Kind.LOWER_CASED;
         String text = lowerCased ? value.stringValue().toLowerCase(Locale.ROOT) : value.stringValue();
         boolean exact = lowerCased || field.caseExact();
-        String quoted = Pattern.quote(text);
+        String quoted = regexLiteral(text);
         String path = field.path();
         return switch (compare.operator()) {
             case EQ -> exact ? Filters.eq(path, text) : regex(path, "^" + quoted + "$");
@@ -137,6 +136,26 @@ public final class MongoFilters {
             case LE -> Filters.lte(path, text);
             case PR -> throw new IllegalStateException("pr is handled by the caller");
         };
+    }
+
+    /**
+     * The text as a regular expression matching it literally: metacharacters escaped, control characters (a NUL
+     * cannot travel in a BSON regular expression) written as {@code \xHH}.
+     */
+    public static String regexLiteral(String text) {
+        StringBuilder literal = new StringBuilder(text.length() + 8);
+        text.codePoints().forEach(c -> {
+            if (c < 0x20 || c == 0x7f) {
+                literal.append(String.format("\\x%02x", c));
+            }
+            else if (Character.isLetterOrDigit(c) || c > 0x7f) {
+                literal.appendCodePoint(c);
+            }
+            else {
+                literal.append('\\').appendCodePoint(c);
+            }
+        });
+        return literal.toString();
     }
 
     private static Bson regex(String path, String pattern) {
