@@ -13,7 +13,15 @@ public enum ChangeType {
     /** Modify a user (PATCH); the payload is {@code {"Operations": [...]}} in canonical form. */
     USER_PATCH("user.patch"),
     /** Delete a user (Entra sends it; Okta never does); no payload. */
-    USER_DELETE("user.delete");
+    USER_DELETE("user.delete"),
+    /** Create a group (a team); the payload is the normalised SCIM group, members included. */
+    GROUP_CREATE("group.create"),
+    /** Replace a group's name and whole member list (PUT). */
+    GROUP_REPLACE("group.replace"),
+    /** Modify a group (PATCH); canonical operations, as for users. */
+    GROUP_PATCH("group.patch"),
+    /** Delete a group and its memberships. */
+    GROUP_DELETE("group.delete");
 
     private final String wire;
 

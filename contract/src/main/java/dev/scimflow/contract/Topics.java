@@ -13,11 +13,17 @@ public final class Topics {
     /** User change requests, ingest-api to provisioner. */
     public static final String USER_CHANGES = "scim.user-changes.v1";
 
+    /** Group change requests, ingest-api to team-sync. */
+    public static final String GROUP_CHANGES = "scim.group-changes.v1";
+
     /** Outcomes of applied or rejected changes, owning consumer to ingest-api. */
     public static final String CHANGE_OUTCOMES = "scim.change-outcomes.v1";
 
     /** Public user events, provisioner to downstream services. */
     public static final String USER_EVENTS = "users.events.v1";
+
+    /** Public team events, team-sync to downstream services. */
+    public static final String TEAM_EVENTS = "teams.events.v1";
 
     /** Suffix of the dead-letter topic of a consumed topic. */
     public static final String DEAD_LETTER_SUFFIX = ".dlt";

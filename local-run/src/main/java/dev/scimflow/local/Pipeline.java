@@ -43,7 +43,7 @@ public final class Pipeline implements AutoCloseable {
         Map<String, Object> common = new LinkedHashMap<>();
         common.put("spring.kafka.bootstrap-servers", kafka);
         common.put("spring.mongodb.uri", mongoUri);
-        common.put("provisioner.partitions", 3);
+        common.put("consumer.partitions", 3);
         common.put("ingest.partitions", 3);
         common.put("spring.main.banner-mode", "off");
         common.putAll(extra);

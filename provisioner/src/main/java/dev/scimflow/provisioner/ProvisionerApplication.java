@@ -2,11 +2,9 @@ package dev.scimflow.provisioner;
 
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 /** The provisioner: owns the {@code users} collection and applies user change events to it. */
 @SpringBootApplication
-@ConfigurationPropertiesScan
 public class ProvisionerApplication {
 
     /** Its configuration file is {@code provisioner.yml}, so the services can share one JVM in local runs. */

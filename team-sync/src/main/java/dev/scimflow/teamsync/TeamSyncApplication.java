@@ -4,8 +4,8 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 
 /**
- * Team-sync: will own the {@code teams} and team membership collections and apply group change events (the
- * Groups issue). For now it starts, connects to Kafka and MongoDB, and consumes nothing.
+ * Team-sync: owns the {@code teams} and {@code memberships} collections, applies group change events to them, and
+ * removes deleted users from their teams as the provisioner's user events tell.
  */
 @SpringBootApplication
 public class TeamSyncApplication {

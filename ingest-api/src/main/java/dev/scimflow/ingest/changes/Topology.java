@@ -19,6 +19,7 @@ class Topology {
         Optional<Short> replicas = Optional.of(properties.replicas()).filter(count -> count > 0);
         Optional<Integer> partitions = Optional.of(properties.partitions());
         return new KafkaAdmin.NewTopics(new NewTopic(Topics.USER_CHANGES, partitions, replicas),
+                new NewTopic(Topics.GROUP_CHANGES, partitions, replicas),
                 new NewTopic(Topics.CHANGE_OUTCOMES, partitions, replicas));
     }
 }

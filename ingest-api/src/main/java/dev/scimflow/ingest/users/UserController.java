@@ -1,6 +1,8 @@
 package dev.scimflow.ingest.users;
 
 import java.net.URI;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
@@ -38,6 +40,7 @@ import dev.scimflow.scim.schema.Schemas;
 import jakarta.servlet.http.HttpServletRequest;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -52,11 +55,13 @@ class UserController {
 
     private final ChangeGateway gateway;
     private final UserReads reads;
+    private final UserGroups groups;
     private final IngestProperties properties;
 
-    UserController(ChangeGateway gateway, UserReads reads, IngestProperties properties) {
+    UserController(ChangeGateway gateway, UserReads reads, UserGroups groups, IngestProperties properties) {
         this.gateway = gateway;
         this.reads = reads;
+        this.groups = groups;
         this.properties = properties;
     }
 
@@ -72,8 +77,11 @@ class UserController {
     @GetMapping("/{id}")
     ResponseEntity<ObjectNode> get(@PathVariable String id, @RequestParam(required = false) String attributes,
             @RequestParam(required = false) String excludedAttributes, HttpServletRequest request) {
-        UserState user = existing(RequestContext.of(request), id);
-        return ok(HttpStatus.OK, user, baseUrl(request), Projection.of(Schemas.USERS, attributes, excludedAttributes));
+        RequestContext context = RequestContext.of(request);
+        UserState user = existing(context, id);
+        String baseUrl = baseUrl(request);
+        return ok(HttpStatus.OK, user, groupsOf(context, user, baseUrl), baseUrl,
+                Projection.of(Schemas.USERS, attributes, excludedAttributes));
     }
 
     @GetMapping
@@ -84,8 +92,12 @@ class UserController {
             @RequestParam(required = false) String excludedAttributes, HttpServletRequest request) {
         ListQuery query = ListQuery.of(filter, startIndex, count, sortBy, sortOrder, properties.maxPageSize(),
                 UserFields.INSTANCE, UserDocuments.CREATED);
-        UserReads.Page page = reads.list(RequestContext.of(request).workspaceId(), query);
+        RequestContext context = RequestContext.of(request);
+        UserReads.Page page = reads.list(context.workspaceId(), query);
         Projection projection = Projection.of(Schemas.USERS, attributes, excludedAttributes);
+        String baseUrl = baseUrl(request);
+        Map<String, ArrayNode> userGroups = projection.excludes("groups") ? Map.of()
+                : groups.of(context.workspaceId(), page.users().stream().map(UserState::id).toList(), baseUrl);
 
         ObjectNode body = ScimJson.object();
         body.putArray("schemas").add(ScimJson.LIST_SCHEMA);
@@ -93,8 +105,8 @@ class UserController {
         body.put("itemsPerPage", page.users().size());
         body.put("startIndex", query.startIndex());
         ArrayNode resources = body.putArray("Resources");
-        String baseUrl = baseUrl(request);
-        page.users().forEach(user -> resources.add(projection.apply(UserView.render(user, baseUrl))));
+        page.users().forEach(user -> resources.add(projection.apply(UserView.render(user,
+                userGroups.getOrDefault(user.id(), JsonNodeFactory.instance.arrayNode()), baseUrl))));
         return ResponseEntity.ok().contentType(ScimJson.SCIM).body(body);
     }
 
@@ -132,23 +144,31 @@ class UserController {
     private CompletableFuture<ResponseEntity<ObjectNode>> write(HttpServletRequest request, ChangeType type,
             String id, Long expectedVersion, ObjectNode payload, Projection projection) {
         String baseUrl = baseUrl(request);
-        return gateway.submit(RequestContext.of(request), type, id, Topics.USER_CHANGES, expectedVersion, payload)
-                .thenApply(outcome -> answer(outcome, baseUrl, projection));
+        RequestContext context = RequestContext.of(request);
+        return gateway.submit(context, type, id, Topics.USER_CHANGES, expectedVersion, payload)
+                .thenApply(outcome -> answer(context, outcome, baseUrl, projection));
     }
 
-    private static ResponseEntity<ObjectNode> answer(ChangeOutcome outcome, String baseUrl, Projection projection) {
+    private ResponseEntity<ObjectNode> answer(RequestContext context, ChangeOutcome outcome, String baseUrl,
+            Projection projection) {
         if (!outcome.isApplied()) {
             throw new ScimException(outcome.status(), outcome.scimType(), outcome.detail());
         }
         if (outcome.status() == HttpStatus.NO_CONTENT.value()) {
             return ResponseEntity.noContent().build();
         }
-        return ok(HttpStatus.valueOf(outcome.status()), outcome.user(), baseUrl, projection);
+        ArrayNode userGroups = outcome.status() == HttpStatus.CREATED.value() || projection.excludes("groups")
+                ? JsonNodeFactory.instance.arrayNode() : groupsOf(context, outcome.user(), baseUrl);
+        return ok(HttpStatus.valueOf(outcome.status()), outcome.user(), userGroups, baseUrl, projection);
     }
 
-    private static ResponseEntity<ObjectNode> ok(HttpStatus status, UserState user, String baseUrl,
-            Projection projection) {
-        ObjectNode resource = UserView.render(user, baseUrl);
+    private ArrayNode groupsOf(RequestContext context, UserState user, String baseUrl) {
+        return groups.of(context.workspaceId(), List.of(user.id()), baseUrl).get(user.id());
+    }
+
+    private static ResponseEntity<ObjectNode> ok(HttpStatus status, UserState user, ArrayNode userGroups,
+            String baseUrl, Projection projection) {
+        ObjectNode resource = UserView.render(user, userGroups, baseUrl);
         ResponseEntity.BodyBuilder response = ResponseEntity.status(status).contentType(ScimJson.SCIM)
                 .eTag(ETags.of(user.version()));
         if (status == HttpStatus.CREATED) {

@@ -16,7 +16,8 @@ final class UserView {
     private UserView() {
     }
 
-    static ObjectNode render(UserState user, String baseUrl) {
+    /** The user with its {@code groups} (the teams it is a member of; read-only). */
+    static ObjectNode render(UserState user, ArrayNode groups, String baseUrl) {
         ObjectNode resource = ScimJson.object();
         ArrayNode schemas = resource.putArray("schemas").add(Schemas.USER);
         resource.put("id", user.id());
@@ -26,6 +27,7 @@ final class UserView {
             }
             resource.set(attribute.getKey(), attribute.getValue());
         }
+        resource.set("groups", groups);
         ObjectNode meta = resource.putObject("meta");
         meta.put("resourceType", "User");
         meta.put("created", user.created().toString());

@@ -1,110 +1,25 @@
 package dev.scimflow.provisioner.kafka;
 
-import java.util.Optional;
-
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.RetriableException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.dao.DataAccessResourceFailureException;
-import org.springframework.dao.TransientDataAccessException;
+import org.springframework.context.annotation.Import;
 import org.springframework.kafka.core.KafkaAdmin;
-import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.kafka.listener.AfterRollbackProcessor;
-import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
-import org.springframework.kafka.listener.DefaultAfterRollbackProcessor;
-import org.springframework.util.backoff.BackOff;
-import org.springframework.util.backoff.ExponentialBackOff;
 
-import com.mongodb.MongoNodeIsRecoveringException;
-import com.mongodb.MongoNotPrimaryException;
-import com.mongodb.MongoSocketException;
-import com.mongodb.MongoTimeoutException;
-
+import dev.scimflow.consumer.ConsumerProperties;
+import dev.scimflow.consumer.ConsumerSupport;
 import dev.scimflow.contract.Topics;
-import dev.scimflow.provisioner.ProvisionerProperties;
 
-/**
- * Topics and the failure path of the change listener.
- *
- * <p>The listener runs in a Kafka transaction, so a failure rolls back what it published and the
- * {@link AfterRollbackProcessor} decides: an unreachable store or broker is retried with a capped exponential
- * backoff for as long as it lasts (consumption pauses, nothing reaches the dead-letter topic); poison records go
- * to the dead-letter topic at once; anything else is retried a few times, then dead-lettered. Retries re-seek the
- * partition, so a key's events are never reordered.
- */
+/** The provisioner's topics, and the failure path shared with team-sync. */
 @Configuration(proxyBeanMethods = false)
+@Import(ConsumerSupport.class)
 class KafkaSetup {
 
-    private static final Logger log = LoggerFactory.getLogger(KafkaSetup.class);
-
     @Bean
-    KafkaAdmin.NewTopics provisionerTopics(ProvisionerProperties properties) {
+    KafkaAdmin.NewTopics provisionerTopics(ConsumerProperties properties) {
         return new KafkaAdmin.NewTopics(
-                topic(Topics.USER_CHANGES, properties),
-                topic(Topics.deadLetter(Topics.USER_CHANGES), properties),
-                topic(Topics.CHANGE_OUTCOMES, properties),
-                topic(Topics.USER_EVENTS, properties));
-    }
-
-    @Bean
-    AfterRollbackProcessor<Object, Object> changeFailureProcessor(KafkaTemplate<Object, Object> template,
-            ProvisionerProperties properties) {
-        DeadLetterPublishingRecoverer deadLetters = new DeadLetterPublishingRecoverer(template,
-                (record, ex) -> new TopicPartition(Topics.deadLetter(record.topic()), record.partition()));
-        deadLetters.setFailIfSendResultIsError(true);
-        BackOff ordinary = bounded(properties);
-        ExponentialBackOff outage = new ExponentialBackOff(properties.retryInitial().toMillis(), 2.0);
-        outage.setMaxInterval(properties.outageBackoffMax().toMillis());
-
-        DefaultAfterRollbackProcessor<Object, Object> processor = new DefaultAfterRollbackProcessor<>(
-                (record, ex) -> {
-                    log.warn("dead-lettering {}-{}@{}: {}", record.topic(), record.partition(), record.offset(),
-                            reason(ex));
-                    deadLetters.accept(record, ex);
-                },
-                ordinary, template, true);
-        processor.addNotRetryableExceptions(PoisonEventException.class);
-        processor.setBackOffFunction((record, ex) -> isOutage(ex) ? outage : null);
-        return processor;
-    }
-
-    private static BackOff bounded(ProvisionerProperties properties) {
-        ExponentialBackOff backOff = new ExponentialBackOff(properties.retryInitial().toMillis(), 2.0);
-        backOff.setMaxAttempts(properties.retryAttempts());
-        return backOff;
-    }
-
-    /** True for failures that say the store or the broker is unreachable, not that the record is bad. */
-    static boolean isOutage(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof MongoSocketException || cause instanceof MongoTimeoutException
-                    || cause instanceof MongoNotPrimaryException || cause instanceof MongoNodeIsRecoveringException
-                    || cause instanceof DataAccessResourceFailureException
-                    || cause instanceof TransientDataAccessException || cause instanceof RetriableException) {
-                return true;
-            }
-            if (cause.getCause() == cause) {
-                break;
-            }
-        }
-        return false;
-    }
-
-    /** The failure's kind; only our own poison reasons are known to be free of personal data. */
-    private static String reason(Throwable failure) {
-        Throwable root = failure;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root instanceof PoisonEventException ? root.getMessage() : root.getClass().getSimpleName();
-    }
-
-    private static NewTopic topic(String name, ProvisionerProperties properties) {
-        return new NewTopic(name, Optional.of(properties.partitions()), Optional.of(properties.replicas())
-                .filter(replicas -> replicas > 0));
+                ConsumerSupport.topic(Topics.USER_CHANGES, properties),
+                ConsumerSupport.topic(Topics.deadLetter(Topics.USER_CHANGES), properties),
+                ConsumerSupport.topic(Topics.CHANGE_OUTCOMES, properties),
+                ConsumerSupport.topic(Topics.USER_EVENTS, properties));
     }
 }

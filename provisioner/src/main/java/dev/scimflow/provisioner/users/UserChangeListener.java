@@ -9,8 +9,8 @@ import org.springframework.stereotype.Component;
 import dev.scimflow.contract.ChangeEvent;
 import dev.scimflow.contract.Records;
 import dev.scimflow.contract.Topics;
-import dev.scimflow.provisioner.audit.AuditLog;
-import dev.scimflow.provisioner.kafka.PoisonEventException;
+import dev.scimflow.consumer.AuditLog;
+import dev.scimflow.consumer.PoisonEventException;
 import dev.scimflow.provisioner.users.UserChanges.Applied;
 
 /**

@@ -15,7 +15,7 @@ import dev.scimflow.contract.ChangeOutcome;
 import dev.scimflow.contract.UserEvent;
 import dev.scimflow.contract.UserEventType;
 import dev.scimflow.contract.UserState;
-import dev.scimflow.provisioner.kafka.PoisonEventException;
+import dev.scimflow.consumer.PoisonEventException;
 import dev.scimflow.provisioner.users.UserStore.Marker;
 import dev.scimflow.provisioner.users.UserStore.Stored;
 import dev.scimflow.scim.ScimException;
@@ -65,6 +65,7 @@ class UserChanges {
                 case USER_REPLACE -> update(event, live(event, stored), UserEdits::replaced, partition, offset);
                 case USER_PATCH -> update(event, live(event, stored), UserEdits::patched, partition, offset);
                 case USER_DELETE -> delete(event, live(event, stored), partition, offset);
+                default -> throw new PoisonEventException("not a user change: " + event.type().wire());
             };
         }
         catch (ScimException ex) {

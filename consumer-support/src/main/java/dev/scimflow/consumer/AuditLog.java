@@ -1,4 +1,4 @@
-package dev.scimflow.provisioner.audit;
+package dev.scimflow.consumer;
 
 import java.time.Instant;
 import java.util.Date;
@@ -7,7 +7,7 @@ import org.bson.Document;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.data.mongodb.core.MongoOperations;
-import org.springframework.stereotype.Component;
+
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
@@ -23,19 +23,19 @@ import dev.scimflow.contract.store.AuditDocuments;
  * Records every handled change in the workspace's audit trail: who (the IdP client), what (operation and
  * resource id), when and the outcome. Keyed by event id, so a redelivered change overwrites its own entry.
  */
-@Component
+
 public class AuditLog {
 
     private static final int MAX_CLIENT_LENGTH = 200;
 
     private final MongoOperations mongo;
 
-    AuditLog(MongoOperations mongo) {
+    public AuditLog(MongoOperations mongo) {
         this.mongo = mongo;
     }
 
     @EventListener(ApplicationReadyEvent.class)
-    void createIndexes() {
+    public void createIndexes() {
         audit().createIndex(Indexes.compoundIndex(Indexes.ascending(AuditDocuments.WORKSPACE_ID),
                 Indexes.descending(AuditDocuments.REQUESTED)),
                 new IndexOptions().name(AuditDocuments.WORKSPACE_TIME_INDEX));

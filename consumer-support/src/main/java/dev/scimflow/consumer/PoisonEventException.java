@@ -1,4 +1,4 @@
-package dev.scimflow.provisioner.kafka;
+package dev.scimflow.consumer;
 
 /**
  * A change event that can never be applied (unknown schema version, a payload that breaks the contract). It is
