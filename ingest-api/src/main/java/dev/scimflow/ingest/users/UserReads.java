@@ -32,9 +32,14 @@ class UserReads {
         this.mongo = mongo;
     }
 
+    /** Looked up by id alone, then checked against the workspace: the cheapest lookup on every store. */
     UserState find(String workspaceId, String id) {
-        Document document = users().find(Filters.and(Filters.eq(UserDocuments.ID, id), live(workspaceId))).first();
-        return document == null ? null : UserDocuments.fromDocument(document);
+        Document document = users().find(Filters.eq(UserDocuments.ID, id)).first();
+        if (document == null || !workspaceId.equals(document.getString(UserDocuments.WORKSPACE_ID))
+                || document.getBoolean(UserDocuments.DELETED, false)) {
+            return null;
+        }
+        return UserDocuments.fromDocument(document);
     }
 
     /**

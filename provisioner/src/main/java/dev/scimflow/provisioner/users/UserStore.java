@@ -48,8 +48,12 @@ class UserStore {
 
     /** The user with its marker; also a tombstone, so that a redelivered delete is recognised. */
     Stored find(String workspaceId, String id) {
-        Document document = users().find(byId(workspaceId, id)).first();
-        return document == null ? null : new Stored(UserDocuments.fromDocument(document), Marker.of(document),
+        // by primary key alone, then checked: the cheapest lookup on every store
+        Document document = users().find(Filters.eq(UserDocuments.ID, id)).first();
+        if (document == null || !workspaceId.equals(document.getString(UserDocuments.WORKSPACE_ID))) {
+            return null;
+        }
+        return new Stored(UserDocuments.fromDocument(document), Marker.of(document),
                 document.getBoolean(UserDocuments.DELETED, false));
     }
 
