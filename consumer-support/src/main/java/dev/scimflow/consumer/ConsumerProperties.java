@@ -13,6 +13,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param retryAttempts    attempts after the first for a failure that is neither an outage nor poison
  * @param retryInitial     first backoff of those retries, doubled each time
  * @param outageBackoffMax the longest pause between attempts while the store or the broker is unreachable
+ * @param storeTimeout     how long a MongoDB operation waits for a reachable server before it fails and is retried
  */
 @ConfigurationProperties("consumer")
 public record ConsumerProperties(
@@ -20,5 +21,6 @@ public record ConsumerProperties(
         @DefaultValue("-1") short replicas,
         @DefaultValue("4") int retryAttempts,
         @DefaultValue("200ms") Duration retryInitial,
-        @DefaultValue("30s") Duration outageBackoffMax) {
+        @DefaultValue("30s") Duration outageBackoffMax,
+        @DefaultValue("5s") Duration storeTimeout) {
 }

@@ -1,6 +1,7 @@
 package dev.scimflow.consumer;
 
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.TopicPartition;
@@ -8,6 +9,7 @@ import org.apache.kafka.common.errors.RetriableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.dao.DataAccessResourceFailureException;
@@ -41,6 +43,14 @@ import dev.scimflow.contract.Topics;
 public class ConsumerSupport {
 
     private static final Logger log = LoggerFactory.getLogger(ConsumerSupport.class);
+
+    /** Fail fast while MongoDB is unreachable; the failure path then pauses and retries. */
+    @Bean
+    MongoClientSettingsBuilderCustomizer storeTimeout(ConsumerProperties properties) {
+        long millis = properties.storeTimeout().toMillis();
+        return settings -> settings.applyToClusterSettings(cluster -> cluster
+                .serverSelectionTimeout(millis, TimeUnit.MILLISECONDS));
+    }
 
     @Bean
     AuditLog auditLog(MongoOperations mongo) {

@@ -15,6 +15,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param adminApiKey    the admin API's credential ({@code ADMIN_API_KEY}); without it the admin API is off
  * @param rateLimit      requests a workspace may send per {@code rateLimitPeriod} to one instance
  * @param rateLimitPeriod the period of {@code rateLimit}
+ * @param storeTimeout   how long a MongoDB operation waits for a reachable server before failing (503)
  * @param partitions     partitions of the topics this service creates when they are missing
  * @param replicas       replication factor of those topics; -1 takes the broker's default
  */
@@ -27,6 +28,7 @@ public record IngestProperties(
         String adminApiKey,
         @DefaultValue("100") int rateLimit,
         @DefaultValue("1s") Duration rateLimitPeriod,
+        @DefaultValue("5s") Duration storeTimeout,
         @DefaultValue("6") int partitions,
         @DefaultValue("-1") short replicas) {
 }

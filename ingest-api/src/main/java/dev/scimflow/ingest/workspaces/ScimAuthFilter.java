@@ -15,6 +15,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import dev.scimflow.ingest.scim.ScimJson;
+import dev.scimflow.ingest.scim.StoreErrors;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -32,6 +33,7 @@ class ScimAuthFilter extends OncePerRequestFilter {
 
     private static final Logger log = LoggerFactory.getLogger(ScimAuthFilter.class);
     private static final int MAX_TOKEN_LENGTH = 512;
+    private static final int STORE_RETRY_AFTER_SECONDS = 10;
 
     private final Workspaces workspaces;
     private final RateLimits limits;
@@ -55,7 +57,21 @@ class ScimAuthFilter extends OncePerRequestFilter {
         String traceId = traceId(request);
         MDC.put("traceId", traceId);
         try {
-            Optional<String> workspace = token(request).flatMap(workspaces::findByToken);
+            Optional<String> workspace;
+            try {
+                workspace = token(request).flatMap(workspaces::findByToken);
+            }
+            catch (RuntimeException ex) {
+                if (!StoreErrors.isUnavailable(ex)) {
+                    throw ex;
+                }
+                log.warn("cannot authenticate: the store is unreachable ({})", ex.getClass().getSimpleName());
+                HttpHeaders headers = new HttpHeaders();
+                headers.set(HttpHeaders.RETRY_AFTER, String.valueOf(STORE_RETRY_AFTER_SECONDS));
+                ScimJson.writeError(response, HttpStatus.SERVICE_UNAVAILABLE, "The service is briefly unavailable;"
+                        + " retry later", headers);
+                return;
+            }
             if (workspace.isEmpty()) {
                 log.debug("refused a SCIM request without a valid token");
                 HttpHeaders headers = new HttpHeaders();
