@@ -30,7 +30,8 @@ import com.mongodb.MongoTimeoutException;
 import dev.scimflow.contract.Topics;
 
 /**
- * What both change consumers import: the audit trail and the failure path of their listeners.
+ * What both change consumers import: the body of their change listeners, the audit trail, and the failure
+ * path of their listeners.
  *
  * <p>Listeners run in Kafka transactions, so a failure rolls back what they published and the
  * {@link AfterRollbackProcessor} decides: an unreachable store or broker is retried with a capped exponential
@@ -55,6 +56,11 @@ public class ConsumerSupport {
     @Bean
     AuditLog auditLog(MongoOperations mongo) {
         return new AuditLog(mongo);
+    }
+
+    @Bean
+    ChangeRelay changeRelay(AuditLog audit, KafkaTemplate<Object, Object> kafka) {
+        return new ChangeRelay(audit, kafka);
     }
 
     @Bean

@@ -68,7 +68,8 @@ class FilterParserTest {
     @ParameterizedTest
     @ValueSource(strings = {"", "   ", "userName", "userName eq", "userName xx \"a\"", "userName eq \"a",
         "(userName eq \"a\"", "userName eq \"a\")", "userName eq \"a\" and", "not userName eq \"a\"",
-        "emails[type eq \"work\"", "emails[type eq \"work\"].value", "userName eq {\"$ne\":1}", "userName eq [1]", "1abc eq \"a\"",
+        "emails[type eq \"work\"", "emails[type eq \"work\"].value", "userName eq {\"$ne\":1}", "userName eq [1]",
+        "1abc eq \"a\"",
         "userName eq \"a\" or or b eq \"c\""})
     void refusesMalformedFiltersAsInvalidFilter(String filter) {
         assertThatThrownBy(() -> FilterParser.parse(filter)).isInstanceOfSatisfying(ScimException.class,

@@ -97,7 +97,8 @@ class PatcherTest {
                         "/name/givenName", "\"Babs\"",
                         "/urn:ietf:params:scim:schemas:extension:enterprise:2.0:User/department", "\"Tour\""),
                 row("Entra: remove members given as a value array removes exactly those", "group", """
-                        [{"op":"Remove","path":"members","value":[{"value":"2819c223-7f76-453a-919d-413861904646"}]}]""",
+                        [{"op":"Remove","path":"members",
+                          "value":[{"value":"2819c223-7f76-453a-919d-413861904646"}]}]""",
                         "/members/0/value", "\"902c246b-6245-4190-8e05-00816be7344a\"", "/members/1", null),
                 row("Entra: add members with $ref null", "group", """
                         [{"op":"Add","path":"members","value":[{"value":"m-3","$ref":null},{"value":"m-4"}]}]""",

@@ -53,7 +53,8 @@ class RequestsTest {
         assertThatThrownBy(() -> Requests.resource(Schemas.USERS, JSON.readTree("{\"name\":{}}"), true))
                 .isInstanceOfSatisfying(ScimException.class, ex -> assertThat(ex.scimType()).isEqualTo("invalidValue"));
         assertThatThrownBy(() -> Requests.resource(Schemas.GROUPS, JSON.readTree("[]"), true))
-                .isInstanceOfSatisfying(ScimException.class, ex -> assertThat(ex.scimType()).isEqualTo("invalidSyntax"));
+                .isInstanceOfSatisfying(ScimException.class,
+                        ex -> assertThat(ex.scimType()).isEqualTo("invalidSyntax"));
         assertThatThrownBy(() -> Requests.resource(Schemas.USERS, JSON.readTree("{\"userName\":{\"a\":1}}"), true))
                 .isInstanceOfSatisfying(ScimException.class, ex -> assertThat(ex.scimType()).isEqualTo("invalidValue"));
     }

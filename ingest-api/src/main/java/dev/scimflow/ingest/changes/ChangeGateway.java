@@ -53,7 +53,8 @@ public class ChangeGateway {
     public CompletableFuture<ChangeOutcome> submit(RequestContext context, ChangeType type, String resourceId,
             String topic, Long expectedVersion, JsonNode payload) {
         ChangeEvent event = new ChangeEvent(type, ChangeEvent.SCHEMA_VERSION, UUID.randomUUID().toString(),
-                context.workspaceId(), resourceId, Instant.now(), context.traceId(), context.client(), expectedVersion, payload);
+                context.workspaceId(), resourceId, Instant.now(), context.traceId(), context.client(), expectedVersion,
+                payload);
         CompletableFuture<ChangeOutcome> outcome = new CompletableFuture<>();
         pending.put(event.eventId(), outcome);
         kafka.send(Records.record(topic, event.workspaceId(), resourceId, type.wire(), event.eventId(),

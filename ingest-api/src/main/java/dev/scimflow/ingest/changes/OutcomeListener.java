@@ -16,8 +16,8 @@ import dev.scimflow.contract.Topics;
 /**
  * Reads the outcome topic for this instance. Its consumer group is unique to the instance (every instance must
  * see every outcome) and, having no committed offsets, starts at the end of the topic: outcomes from before this
- * instance started belong to requests it does not hold. Until partitions are assigned the instance reports itself out of service, because
- * the outcome of a write accepted before then could be missed.
+ * instance started belong to requests it does not hold. Until partitions are assigned the instance reports
+ * itself out of service, because the outcome of a write accepted before then could be missed.
  */
 @Component("outcomes")
 class OutcomeListener implements ConsumerSeekAware, HealthIndicator {

@@ -23,7 +23,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import dev.scimflow.contract.ChangeOutcome;
 import dev.scimflow.contract.ChangeType;
@@ -79,7 +78,7 @@ class GroupController {
         RequestContext context = RequestContext.of(request);
         requireUsers(context, memberIds(group.get("members")));
         Projection projection = Projection.of(Schemas.GROUPS, attributes, excludedAttributes);
-        String baseUrl = baseUrl(request);
+        String baseUrl = ScimJson.baseUrl(request);
         return submit(context, ChangeType.GROUP_CREATE, UUID.randomUUID().toString(), null, group)
                 .thenApply(outcome -> single(HttpStatus.CREATED, outcome.team(), baseUrl, projection));
     }
@@ -89,7 +88,7 @@ class GroupController {
             @RequestParam(required = false) String attributes,
             @RequestParam(required = false) String excludedAttributes, HttpServletRequest request) {
         TeamState team = existing(RequestContext.of(request), id);
-        return single(HttpStatus.OK, team, baseUrl(request),
+        return single(HttpStatus.OK, team, ScimJson.baseUrl(request),
                 Projection.of(Schemas.GROUPS, attributes, excludedAttributes));
     }
 
@@ -103,7 +102,7 @@ class GroupController {
                 GroupFields.INSTANCE, TeamDocuments.CREATED);
         GroupReads.Page page = reads.list(RequestContext.of(request).workspaceId(), query);
         Projection projection = Projection.of(Schemas.GROUPS, attributes, excludedAttributes);
-        String baseUrl = baseUrl(request);
+        String baseUrl = ScimJson.baseUrl(request);
         StreamingResponseBody body = out -> {
             try (JsonGenerator json = ScimJson.MAPPER.createGenerator(out)) {
                 json.writeStartObject();
@@ -136,7 +135,7 @@ class GroupController {
         existing(context, id);
         requireUsers(context, memberIds(group.get("members")));
         Projection projection = Projection.of(Schemas.GROUPS, attributes, excludedAttributes);
-        String baseUrl = baseUrl(request);
+        String baseUrl = ScimJson.baseUrl(request);
         return submit(context, ChangeType.GROUP_REPLACE, id, ETags.expectedVersion(ifMatch), group)
                 .thenApply(outcome -> single(HttpStatus.OK, outcome.team(), baseUrl, projection));
     }
@@ -238,9 +237,5 @@ class GroupController {
             throw ScimException.notFound("Group", id);
         }
         return team;
-    }
-
-    private static String baseUrl(HttpServletRequest request) {
-        return ServletUriComponentsBuilder.fromContextPath(request).path("/scim/v2").build().toUriString();
     }
 }

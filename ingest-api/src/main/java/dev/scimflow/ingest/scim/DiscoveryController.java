@@ -5,7 +5,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import dev.scimflow.ingest.IngestProperties;
 import dev.scimflow.scim.Discovery;
@@ -30,39 +29,35 @@ class DiscoveryController {
 
     @GetMapping("/ServiceProviderConfig")
     ResponseEntity<ObjectNode> serviceProviderConfig(HttpServletRequest request) {
-        return scim(Discovery.serviceProviderConfig(baseUrl(request), properties.maxPageSize(),
+        return scim(Discovery.serviceProviderConfig(ScimJson.baseUrl(request), properties.maxPageSize(),
                 BodyLimitFilter.MAX_BODY_BYTES));
     }
 
     @GetMapping("/ResourceTypes")
     ResponseEntity<ObjectNode> resourceTypes(HttpServletRequest request) {
-        return scim(Discovery.listResponse(Discovery.allResourceTypes(baseUrl(request))));
+        return scim(Discovery.listResponse(Discovery.allResourceTypes(ScimJson.baseUrl(request))));
     }
 
     @GetMapping("/ResourceTypes/{name}")
     ResponseEntity<ObjectNode> resourceType(@PathVariable String name, HttpServletRequest request) {
         return scim(Schemas.RESOURCE_TYPES.stream().filter(type -> type.name().equalsIgnoreCase(name)).findFirst()
-                .map(type -> Discovery.resourceType(type, baseUrl(request)))
+                .map(type -> Discovery.resourceType(type, ScimJson.baseUrl(request)))
                 .orElseThrow(() -> ScimException.notFound("ResourceType", name)));
     }
 
     @GetMapping("/Schemas")
     ResponseEntity<ObjectNode> schemas(HttpServletRequest request) {
-        return scim(Discovery.listResponse(Discovery.allSchemas(baseUrl(request))));
+        return scim(Discovery.listResponse(Discovery.allSchemas(ScimJson.baseUrl(request))));
     }
 
     @GetMapping("/Schemas/{id}")
     ResponseEntity<ObjectNode> schema(@PathVariable String id, HttpServletRequest request) {
         return scim(Schemas.ALL.stream().filter(schema -> schema.id().equalsIgnoreCase(id)).findFirst()
-                .map(schema -> Discovery.schema(schema, baseUrl(request)))
+                .map(schema -> Discovery.schema(schema, ScimJson.baseUrl(request)))
                 .orElseThrow(() -> ScimException.notFound("Schema", id)));
     }
 
     private static ResponseEntity<ObjectNode> scim(ObjectNode body) {
         return ResponseEntity.ok().contentType(ScimJson.SCIM).body(body);
-    }
-
-    static String baseUrl(HttpServletRequest request) {
-        return ServletUriComponentsBuilder.fromContextPath(request).path("/scim/v2").build().toUriString();
     }
 }

@@ -6,7 +6,9 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -43,6 +45,11 @@ public final class ScimJson {
 
     public static ResponseEntity<ObjectNode> error(HttpStatus status, String scimType, String detail) {
         return ResponseEntity.status(status).contentType(SCIM).body(errorBody(status.value(), scimType, detail));
+    }
+
+    /** The SCIM base URL as the client reached it, for {@code meta.location} and {@code $ref} values. */
+    public static String baseUrl(HttpServletRequest request) {
+        return ServletUriComponentsBuilder.fromContextPath(request).path("/scim/v2").build().toUriString();
     }
 
     /** Writes an error body directly, for filters that answer before MVC is reached. */

@@ -20,7 +20,6 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import dev.scimflow.contract.ChangeOutcome;
 import dev.scimflow.contract.ChangeType;
@@ -79,7 +78,7 @@ class UserController {
             @RequestParam(required = false) String excludedAttributes, HttpServletRequest request) {
         RequestContext context = RequestContext.of(request);
         UserState user = existing(context, id);
-        String baseUrl = baseUrl(request);
+        String baseUrl = ScimJson.baseUrl(request);
         return ok(HttpStatus.OK, user, groupsOf(context, user, baseUrl), baseUrl,
                 Projection.of(Schemas.USERS, attributes, excludedAttributes));
     }
@@ -95,7 +94,7 @@ class UserController {
         RequestContext context = RequestContext.of(request);
         UserReads.Page page = reads.list(context.workspaceId(), query);
         Projection projection = Projection.of(Schemas.USERS, attributes, excludedAttributes);
-        String baseUrl = baseUrl(request);
+        String baseUrl = ScimJson.baseUrl(request);
         Map<String, ArrayNode> userGroups = projection.excludes("groups") ? Map.of()
                 : groups.of(context.workspaceId(), page.users().stream().map(UserState::id).toList(), baseUrl);
 
@@ -143,7 +142,7 @@ class UserController {
 
     private CompletableFuture<ResponseEntity<ObjectNode>> write(HttpServletRequest request, ChangeType type,
             String id, Long expectedVersion, ObjectNode payload, Projection projection) {
-        String baseUrl = baseUrl(request);
+        String baseUrl = ScimJson.baseUrl(request);
         RequestContext context = RequestContext.of(request);
         return gateway.submit(context, type, id, Topics.USER_CHANGES, expectedVersion, payload)
                 .thenApply(outcome -> answer(context, outcome, baseUrl, projection));
@@ -183,9 +182,5 @@ class UserController {
             throw ScimException.notFound("User", id);
         }
         return user;
-    }
-
-    private static String baseUrl(HttpServletRequest request) {
-        return ServletUriComponentsBuilder.fromContextPath(request).path("/scim/v2").build().toUriString();
     }
 }
