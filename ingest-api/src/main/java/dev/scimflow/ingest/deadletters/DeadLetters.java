@@ -1,0 +1,158 @@
+package dev.scimflow.ingest.deadletters;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.stereotype.Component;
+
+import dev.scimflow.contract.Headers;
+import dev.scimflow.contract.Topics;
+import dev.scimflow.scim.ScimException;
+
+/**
+ * The operator's view of the dead-letter topics: what waits there, and a replay that publishes every dead letter
+ * not replayed yet back to the topic it came from, with its key and headers, once. The position of the replays is
+ * kept as the committed offsets of one consumer group per topic.
+ *
+ * <p>Note that a replayed change is applied after the changes its resource received since; replaying is the
+ * operator's decision, to be taken once the cause of the failure is fixed. Records that still fail are
+ * dead-lettered again.
+ */
+@Component
+class DeadLetters {
+
+    /** The topics whose dead letters can be listed and replayed. */
+    static final Set<String> TOPICS = Set.of(Topics.USER_CHANGES, Topics.GROUP_CHANGES, Topics.USER_EVENTS);
+    static final String REPLAY_GROUP = "scimflow-dead-letter-replay";
+    private static final Duration POLL = Duration.ofMillis(200);
+    private static final String DLT_HEADER_PREFIX = "kafka_dlt-";
+    private static final Logger log = LoggerFactory.getLogger(DeadLetters.class);
+
+    private final KafkaProperties kafka;
+
+    DeadLetters(KafkaProperties kafka) {
+        this.kafka = kafka;
+    }
+
+    /** A dead letter as an operator sees it: where it is, what it was, why it failed; never its payload. */
+    record Entry(int partition, long offset, String key, Instant timestamp, String eventId, String eventType,
+            String exception, String cause) {
+    }
+
+    /** The dead letters of a topic not replayed yet, oldest first, at most {@code limit}. */
+    List<Entry> pending(String topic, int limit) {
+        List<Entry> entries = new ArrayList<>();
+        read(topic, record -> {
+            if (entries.size() < limit) {
+                entries.add(entry(record));
+            }
+        });
+        return entries;
+    }
+
+    /** Publishes the dead letters not replayed yet back to their topic; returns how many. */
+    int replay(String topic) {
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(kafka.buildProducerProperties(),
+                new StringSerializer(), new ByteArraySerializer())) {
+            List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
+            Map<TopicPartition, Long> end = read(topic, records::add);
+            for (ConsumerRecord<String, byte[]> record : records) {
+                ProducerRecord<String, byte[]> again = new ProducerRecord<>(topic, record.key(), record.value());
+                for (Header header : record.headers()) {
+                    if (!header.key().startsWith(DLT_HEADER_PREFIX)) {
+                        again.headers().add(header);
+                    }
+                }
+                producer.send(again).get();
+            }
+            commit(topic, end);
+            log.info("replayed {} dead letters of {}", records.size(), topic);
+            return records.size();
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            throw ScimException.unavailable("The replay was interrupted", 5);
+        }
+        catch (ExecutionException ex) {
+            throw ScimException.unavailable("The replay could not publish; retry later", 5);
+        }
+    }
+
+    private interface Sink {
+        void accept(ConsumerRecord<String, byte[]> record);
+    }
+
+    /** Reads the dead letters after the replay position up to the current end; returns that end. */
+    private Map<TopicPartition, Long> read(String topic, Sink sink) {
+        try (KafkaConsumer<String, byte[]> consumer = consumer()) {
+            String deadLetters = Topics.deadLetter(topic);
+            List<TopicPartition> partitions = consumer.partitionsFor(deadLetters).stream()
+                    .map(info -> new TopicPartition(deadLetters, info.partition())).toList();
+            consumer.assign(partitions);
+            Map<TopicPartition, OffsetAndMetadata> committed = consumer.committed(Set.copyOf(partitions));
+            for (TopicPartition partition : partitions) {
+                OffsetAndMetadata position = committed.get(partition);
+                if (position == null) {
+                    consumer.seekToBeginning(List.of(partition));
+                }
+                else {
+                    consumer.seek(partition, position.offset());
+                }
+            }
+            Map<TopicPartition, Long> end = new HashMap<>(consumer.endOffsets(partitions));
+            while (partitions.stream().anyMatch(partition -> consumer.position(partition) < end.get(partition))) {
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(POLL)) {
+                    if (record.offset() < end.get(new TopicPartition(record.topic(), record.partition()))) {
+                        sink.accept(record);
+                    }
+                }
+            }
+            return end;
+        }
+    }
+
+    private void commit(String topic, Map<TopicPartition, Long> end) {
+        try (KafkaConsumer<String, byte[]> consumer = consumer()) {
+            Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+            end.forEach((partition, offset) -> offsets.put(partition, new OffsetAndMetadata(offset)));
+            consumer.commitSync(offsets);
+        }
+    }
+
+    private KafkaConsumer<String, byte[]> consumer() {
+        Map<String, Object> properties = kafka.buildConsumerProperties();
+        properties.put(ConsumerConfig.GROUP_ID_CONFIG, REPLAY_GROUP);
+        properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        properties.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        return new KafkaConsumer<>(properties, new StringDeserializer(), new ByteArrayDeserializer());
+    }
+
+    private static Entry entry(ConsumerRecord<String, byte[]> record) {
+        return new Entry(record.partition(), record.offset(), record.key(), Instant.ofEpochMilli(record.timestamp()),
+                Headers.text(record.headers().lastHeader(Headers.EVENT_ID)),
+                Headers.text(record.headers().lastHeader(Headers.EVENT_TYPE)),
+                Headers.text(record.headers().lastHeader(DLT_HEADER_PREFIX + "exception-fqcn")),
+                Headers.text(record.headers().lastHeader(DLT_HEADER_PREFIX + "exception-cause-fqcn")));
+    }
+}
