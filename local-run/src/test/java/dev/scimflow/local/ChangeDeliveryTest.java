@@ -51,10 +51,10 @@ class ChangeDeliveryTest {
     @BeforeAll
     static void connect() {
         shared = SharedPipeline.current();
-        mongoClient = MongoClients.create(shared.mongo.uri());
+        mongoClient = MongoClients.create(shared.infrastructure.mongoUri());
         users = mongoClient.getDatabase("scimflow").getCollection("users");
         producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                shared.kafka.bootstrapServers()), new ObjectKeySerializer(), new EventSerializer());
+                shared.infrastructure.bootstrapServers()), new ObjectKeySerializer(), new EventSerializer());
     }
 
     @AfterAll
@@ -114,7 +114,7 @@ class ChangeDeliveryTest {
     void recordsThatCanNeverBeAppliedGoToTheDeadLetterTopicAndConsumptionGoesOn() throws Exception {
         String garbageKey = "default/" + UUID.randomUUID();
         try (KafkaProducer<String, byte[]> raw = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, shared.kafka.bootstrapServers()),
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, shared.infrastructure.bootstrapServers()),
                 new StringSerializer(), new ByteArraySerializer())) {
             raw.send(new ProducerRecord<>(Topics.USER_CHANGES, garbageKey,
                     "{not json".getBytes(StandardCharsets.UTF_8))).get();
@@ -152,7 +152,7 @@ class ChangeDeliveryTest {
     }
 
     private static List<ConsumerRecord<String, byte[]>> deadLetters(String keyOrId) {
-        return TopicReader.readAll(shared.kafka.bootstrapServers(), Topics.deadLetter(Topics.USER_CHANGES),
+        return TopicReader.readAll(shared.infrastructure.bootstrapServers(), Topics.deadLetter(Topics.USER_CHANGES),
                 record -> record.key() != null && record.key().endsWith(keyOrId));
     }
 
@@ -165,7 +165,8 @@ class ChangeDeliveryTest {
     }
 
     private static List<JsonNode> read(String topic, String userId) {
-        return TopicReader.readAll(shared.kafka.bootstrapServers(), topic, record -> record.key().endsWith(userId))
+        return TopicReader.readAll(shared.infrastructure.bootstrapServers(), topic,
+                record -> record.key().endsWith(userId))
                 .stream().map(record -> Scim.JSON.readTree(new String(record.value(), StandardCharsets.UTF_8)))
                 .toList();
     }

@@ -65,7 +65,7 @@ class DeadLetterReplayTest {
         record.headers().add("kafka_dlt-exception-fqcn",
                 "java.lang.IllegalStateException".getBytes(StandardCharsets.UTF_8));
         try (KafkaProducer<Object, Object> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, shared.kafka.bootstrapServers()),
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, shared.infrastructure.bootstrapServers()),
                 new ChangeDeliveryTest.ObjectKeySerializer(), new EventSerializer())) {
             producer.send(record).get();
         }

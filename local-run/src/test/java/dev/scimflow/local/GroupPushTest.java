@@ -37,7 +37,7 @@ class GroupPushTest {
     @BeforeAll
     static void connect() {
         shared = SharedPipeline.current();
-        mongoClient = MongoClients.create(shared.mongo.uri());
+        mongoClient = MongoClients.create(shared.infrastructure.mongoUri());
         database = mongoClient.getDatabase("scimflow");
         scim = Scim.bearer(shared.pipeline.ingestPorts().get(0), shared.token);
     }
@@ -253,7 +253,7 @@ class GroupPushTest {
     }
 
     private static List<String> teamEvents(String groupId) {
-        return TopicReader.readAll(shared.kafka.bootstrapServers(), Topics.TEAM_EVENTS,
+        return TopicReader.readAll(shared.infrastructure.bootstrapServers(), Topics.TEAM_EVENTS,
                 record -> record.key().endsWith("/" + groupId)).stream()
                 .map(record -> Scim.JSON.readTree(new String(record.value(), StandardCharsets.UTF_8)))
                 .map(event -> event.get("type").asString()).toList();

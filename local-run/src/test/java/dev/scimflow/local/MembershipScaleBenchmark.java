@@ -50,7 +50,7 @@ class MembershipScaleBenchmark {
         Scim scim = Scim.bearer(port, admin.post("/workspaces/" + workspace + "/scim-token", "").body()
                 .get("token").asString());
 
-        try (MongoClient client = MongoClients.create(shared.mongo.uri())) {
+        try (MongoClient client = MongoClients.create(shared.infrastructure.mongoUri())) {
             MongoDatabase database = client.getDatabase("scimflow");
             List<String> users = seedUsers(database, workspace, SIZES[SIZES.length - 1] + WARM_UP + ROUNDS);
             List<String> spare = users.subList(SIZES[SIZES.length - 1], users.size());

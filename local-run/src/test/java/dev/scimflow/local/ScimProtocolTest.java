@@ -40,7 +40,7 @@ class ScimProtocolTest {
     @BeforeAll
     static void connect() {
         shared = SharedPipeline.current();
-        mongoClient = MongoClients.create(shared.mongo.uri());
+        mongoClient = MongoClients.create(shared.infrastructure.mongoUri());
         users = mongoClient.getDatabase("scimflow").getCollection("users");
         port = shared.pipeline.ingestPorts().get(0);
         scim = Scim.bearer(port, shared.token);
@@ -237,7 +237,7 @@ class ScimProtocolTest {
     }
 
     private static String lastUserEvent(String userId) {
-        List<String> types = TopicReader.readAll(shared.kafka.bootstrapServers(), Topics.USER_EVENTS,
+        List<String> types = TopicReader.readAll(shared.infrastructure.bootstrapServers(), Topics.USER_EVENTS,
                 record -> record.key().endsWith("/" + userId)).stream()
                 .map(record -> Scim.JSON.readTree(new String(record.value(), StandardCharsets.UTF_8))
                         .get("type").asString()).toList();

@@ -3,8 +3,6 @@ package dev.scimflow.local;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -30,23 +28,20 @@ import dev.scimflow.ingest.workspaces.Tokens;
  */
 class StoreOutageTest {
 
-    private static EmbeddedKafka kafka;
-    private static EmbeddedMongo mongo;
+    private static TestInfrastructure infrastructure;
     private static TcpProxy proxy;
     private static Pipeline pipeline;
     private static Scim scim;
 
     @BeforeAll
     static void start() throws Exception {
-        Path data = Files.createTempDirectory("scimflow-outage");
-        kafka = EmbeddedKafka.start(data.resolve("kafka"), 0);
-        mongo = EmbeddedMongo.start(null, 0, "scimflow");
-        int mongoPort = Integer.parseInt(mongo.uri().replaceAll(".*:(\\d+)/.*", "$1"));
-        proxy = new TcpProxy(mongoPort);
+        infrastructure = TestInfrastructure.start();
+        proxy = new TcpProxy(TestInfrastructure.mongoPort(infrastructure));
         String token = Tokens.generate();
-        pipeline = Pipeline.start(kafka.bootstrapServers(), "mongodb://127.0.0.1:" + proxy.port() + "/scimflow", 0,
-                1, Map.of("ingest.bootstrap-token", token, "ingest.store-timeout", "1s", "ingest.write-timeout",
-                        "3s", "consumer.store-timeout", "1s", "consumer.outage-backoff-max", "1s"));
+        String behindProxy = "mongodb://127.0.0.1:" + proxy.port() + "/scimflow?directConnection=true";
+        pipeline = Pipeline.start(infrastructure.bootstrapServers(), behindProxy, 0, 1, Map.of(
+                "ingest.bootstrap-token", token, "ingest.store-timeout", "1s", "ingest.write-timeout", "3s",
+                "consumer.store-timeout", "1s", "consumer.outage-backoff-max", "1s"));
         scim = Scim.bearer(pipeline.ingestPorts().get(0), token);
     }
 
@@ -54,8 +49,7 @@ class StoreOutageTest {
     static void stop() {
         pipeline.close();
         proxy.close();
-        kafka.close();
-        mongo.close();
+        infrastructure.close();
     }
 
     @Test
@@ -74,7 +68,7 @@ class StoreOutageTest {
 
             publishCreate(userId);
             await().during(Duration.ofSeconds(4)).atMost(Duration.ofSeconds(6)).until(() ->
-                    TopicReader.readAll(kafka.bootstrapServers(), Topics.deadLetter(Topics.USER_CHANGES),
+                    TopicReader.readAll(infrastructure.bootstrapServers(), Topics.deadLetter(Topics.USER_CHANGES),
                             record -> true).isEmpty());
         }
         finally {
@@ -82,9 +76,9 @@ class StoreOutageTest {
         }
 
         await().atMost(Duration.ofSeconds(60)).until(() -> scim.get("/Users/" + userId).status() == 200);
-        assertThat(TopicReader.readAll(kafka.bootstrapServers(), Topics.deadLetter(Topics.USER_CHANGES),
+        assertThat(TopicReader.readAll(infrastructure.bootstrapServers(), Topics.deadLetter(Topics.USER_CHANGES),
                 record -> true)).isEmpty();
-        assertThat(TopicReader.readAll(kafka.bootstrapServers(), Topics.USER_EVENTS,
+        assertThat(TopicReader.readAll(infrastructure.bootstrapServers(), Topics.USER_EVENTS,
                 record -> record.key().endsWith(userId))).hasSize(1);
     }
 
@@ -93,7 +87,7 @@ class StoreOutageTest {
                 UUID.randomUUID().toString(), "default", userId, Instant.now(), "outage", "test", null,
                 Scim.JSON.readTree("{\"userName\":\"during." + userId + "@example.com\",\"active\":true}"));
         try (KafkaProducer<Object, Object> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()),
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, infrastructure.bootstrapServers()),
                 new ChangeDeliveryTest.ObjectKeySerializer(), new EventSerializer())) {
             producer.send(Records.record(Topics.USER_CHANGES, "default", userId, event.type().wire(),
                     event.eventId(), null, event)).get();

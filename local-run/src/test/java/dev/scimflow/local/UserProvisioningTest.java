@@ -35,7 +35,7 @@ class UserProvisioningTest {
     @BeforeAll
     static void connect() {
         shared = SharedPipeline.current();
-        mongoClient = MongoClients.create(shared.mongo.uri());
+        mongoClient = MongoClients.create(shared.infrastructure.mongoUri());
         users = mongoClient.getDatabase("scimflow").getCollection("users");
     }
 
@@ -197,7 +197,7 @@ class UserProvisioningTest {
     }
 
     private List<String> userEventTypes(String userId) {
-        List<ConsumerRecord<String, byte[]>> events = TopicReader.readAll(shared.kafka.bootstrapServers(),
+        List<ConsumerRecord<String, byte[]>> events = TopicReader.readAll(shared.infrastructure.bootstrapServers(),
                 Topics.USER_EVENTS, record -> record.key().endsWith("/" + userId));
         return events.stream()
                 .map(record -> Scim.JSON.readTree(new String(record.value(), StandardCharsets.UTF_8)))

@@ -37,7 +37,7 @@ class WorkspacesTest {
     @BeforeAll
     static void connect() {
         shared = SharedPipeline.current();
-        mongoClient = MongoClients.create(shared.mongo.uri());
+        mongoClient = MongoClients.create(shared.infrastructure.mongoUri());
         database = mongoClient.getDatabase("scimflow");
         admin = Scim.admin(shared.pipeline.ingestPorts().get(0), shared.adminKey);
         logs = new ListAppender<>();
