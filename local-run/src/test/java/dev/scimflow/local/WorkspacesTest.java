@@ -103,7 +103,7 @@ class WorkspacesTest {
     }
 
     @Test
-    void noScimCallOfOneWorkspaceCanReachAnotherWorkspacesUsers() {
+    void noScimCallOfOneWorkspaceCanReachAnotherWorkspacesUsersOrTeams() {
         int port = shared.pipeline.ingestPorts().get(0);
         Scim a = Scim.bearer(port, token(workspace("A")));
         Scim b = Scim.bearer(port, token(workspace("B")));
@@ -126,9 +126,29 @@ class WorkspacesTest {
         assertThat(b.filter("Users", "id pr").body().get("Resources").findValuesAsString("id"))
                 .containsExactly(bId);
 
+        assertThat(b.delete("/Users/" + aId).status()).isEqualTo(404);
+
+        String teamName = "Team " + UUID.randomUUID();
+        String aTeam = a.post("/Groups", "{\"displayName\":\"" + teamName + "\",\"members\":[{\"value\":\""
+                + aId + "\"}]}").body().get("id").asString();
+        assertThat(b.get("/Groups/" + aTeam).status()).isEqualTo(404);
+        assertThat(b.put("/Groups/" + aTeam, "{\"displayName\":\"taken\"}").status()).isEqualTo(404);
+        assertThat(b.patch("/Groups/" + aTeam, "{\"Operations\":[{\"op\":\"add\",\"path\":\"members\","
+                + "\"value\":[{\"value\":\"" + bId + "\"}]}]}").status()).isEqualTo(404);
+        assertThat(b.delete("/Groups/" + aTeam).status()).isEqualTo(404);
+        assertThat(b.filter("Groups", "displayName eq \"" + teamName + "\"").body().get("totalResults").asInt())
+                .isZero();
+        assertThat(b.get("/Groups").body().get("Resources").findValuesAsString("id")).doesNotContain(aTeam);
+        assertThat(b.get("/Users?filter=groups.value%20eq%20%22" + aTeam + "%22").body().get("totalResults")
+                .asInt()).isZero();
+        assertThat(b.post("/Groups", "{\"displayName\":\"" + teamName + "\"}").status()).isEqualTo(201);
+
         JsonNode untouched = a.get("/Users/" + aId).body();
         assertThat(untouched.get("active").asBoolean()).isTrue();
         assertThat(untouched.get("meta").get("version").asString()).isEqualTo("W/\"1\"");
+        assertThat(untouched.get("groups").findValuesAsString("value")).containsExactly(aTeam);
+        assertThat(a.get("/Groups/" + aTeam).body().get("members").findValuesAsString("value"))
+                .containsExactly(aId);
     }
 
     @Test
