@@ -194,6 +194,8 @@ class GroupPushTest {
         String second = group(List.of(u1));
 
         assertThat(scim.delete("/Users/" + u1).status()).isEqualTo(204);
+        assertThat(scim.get("/Users?filter=groups.value%20eq%20%22" + first + "%22").body().get("Resources")
+                .findValuesAsString("id")).doesNotContain(u1);
 
         await().atMost(Duration.ofSeconds(30)).until(() -> memberships(first).size() == 1
                 && memberships(second).isEmpty());

@@ -178,6 +178,12 @@ class WorkspacesTest {
         assertThat(Scim.admin(port, shared.adminKey + "x").get("/workspaces").status()).isEqualTo(401);
         assertThat(Scim.bearer(port, shared.adminKey).get("/Users").status()).isEqualTo(401);
         assertThat(admin.get("/workspaces/" + UUID.randomUUID()).status()).isEqualTo(404);
+        Scim raw = new Scim(port, "", null);
+        for (String disguised : List.of("/%61dmin/v1/workspaces", "/admin;x=1/v1/workspaces", "/ADMIN/v1/workspaces",
+                "/admin/v1/%77orkspaces", "/scim/v2/Users/..;/..;/..;/admin/v1/workspaces")) {
+            assertThat(raw.get(disguised).status()).as(disguised).isIn(400, 401, 404);
+        }
+        assertThat(raw.get("/%73cim/v2/Users").status()).isEqualTo(401);
         assertThat(admin.postJson("/workspaces", "{\"name\":\"\"}").status()).isEqualTo(400);
     }
 

@@ -6,21 +6,27 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 
+import jakarta.annotation.PreDestroy;
+
 import dev.scimflow.contract.ChangeEvent;
 import dev.scimflow.contract.ChangeOutcome;
 import dev.scimflow.contract.ChangeType;
 import dev.scimflow.contract.Records;
 import dev.scimflow.ingest.IngestProperties;
-import dev.scimflow.scim.ScimException;
 import dev.scimflow.ingest.workspaces.RequestContext;
+import dev.scimflow.scim.ScimException;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -35,14 +41,28 @@ import tools.jackson.databind.JsonNode;
 public class ChangeGateway {
 
     private static final Logger log = LoggerFactory.getLogger(ChangeGateway.class);
+    private static final int ANSWER_THREADS = 8;
 
     private final KafkaTemplate<Object, Object> kafka;
     private final IngestProperties properties;
     private final Map<String, CompletableFuture<ChangeOutcome>> pending = new ConcurrentHashMap<>();
+    /** Runs the answers' own work (rendering, reads), so that the outcome listener's thread never waits on it. */
+    private final ExecutorService answers;
 
     ChangeGateway(KafkaTemplate<Object, Object> kafka, IngestProperties properties) {
         this.kafka = kafka;
         this.properties = properties;
+        AtomicInteger threads = new AtomicInteger();
+        this.answers = Executors.newFixedThreadPool(ANSWER_THREADS, task -> {
+            Thread thread = new Thread(task, "scim-answer-" + threads.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    @PreDestroy
+    void stop() {
+        answers.shutdown();
     }
 
     /**
@@ -57,19 +77,33 @@ public class ChangeGateway {
                 payload);
         CompletableFuture<ChangeOutcome> outcome = new CompletableFuture<>();
         pending.put(event.eventId(), outcome);
-        kafka.send(Records.record(topic, event.workspaceId(), resourceId, type.wire(), event.eventId(),
-                event.traceId(), event)).whenComplete((sent, failure) -> {
-                    if (failure != null) {
-                        log.warn("could not publish change {} of workspace {}: {}", event.eventId(),
-                                event.workspaceId(), failure.getClass().getSimpleName());
-                        outcome.completeExceptionally(unavailable("The change could not be accepted"));
-                    }
-                });
+        publish(topic, event, outcome);
         return outcome.orTimeout(properties.writeTimeout().toMillis(), TimeUnit.MILLISECONDS)
                 .whenComplete((result, failure) -> pending.remove(event.eventId()))
                 .exceptionallyCompose(failure -> CompletableFuture.failedFuture(
                         unwrap(failure) instanceof TimeoutException ? unavailable("The change was accepted but is"
-                                + " not applied yet; it will be applied, retry to see its effect") : unwrap(failure)));
+                                + " not applied yet; it will be applied, retry to see its effect") : unwrap(failure)))
+                .thenApplyAsync(Function.identity(), answers);
+    }
+
+    private void publish(String topic, ChangeEvent event, CompletableFuture<ChangeOutcome> outcome) {
+        try {
+            kafka.send(Records.record(topic, event.workspaceId(), event.resourceId(), event.type().wire(),
+                    event.eventId(), event.traceId(), event)).whenComplete((sent, failure) -> {
+                        if (failure != null) {
+                            notPublished(event, outcome, failure);
+                        }
+                    });
+        }
+        catch (RuntimeException ex) {
+            notPublished(event, outcome, ex);
+        }
+    }
+
+    private void notPublished(ChangeEvent event, CompletableFuture<ChangeOutcome> outcome, Throwable failure) {
+        log.warn("could not publish change {} of workspace {}: {}", event.eventId(), event.workspaceId(),
+                failure.getClass().getSimpleName());
+        outcome.completeExceptionally(unavailable("The change could not be accepted"));
     }
 
     private static Throwable unwrap(Throwable failure) {

@@ -7,14 +7,15 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -42,8 +43,12 @@ import dev.scimflow.scim.ScimException;
 @Component
 class DeadLetters {
 
-    /** The topics whose dead letters can be listed and replayed. */
-    static final Set<String> TOPICS = Set.of(Topics.USER_CHANGES, Topics.GROUP_CHANGES, Topics.USER_EVENTS);
+    /**
+     * The topics whose dead letters can be listed and replayed: the internal change topics. Note that team-sync's
+     * dead letters of the public user events are not replayed here: publishing them again would show every
+     * downstream consumer those events twice.
+     */
+    static final Set<String> TOPICS = Set.of(Topics.USER_CHANGES, Topics.GROUP_CHANGES);
     static final String REPLAY_GROUP = "scimflow-dead-letter-replay";
     private static final Duration POLL = Duration.ofMillis(200);
     private static final String DLT_HEADER_PREFIX = "kafka_dlt-";
@@ -63,40 +68,54 @@ class DeadLetters {
     /** The dead letters of a topic not replayed yet, oldest first, at most {@code limit}. */
     List<Entry> pending(String topic, int limit) {
         List<Entry> entries = new ArrayList<>();
-        read(topic, record -> {
-            if (entries.size() < limit) {
-                entries.add(entry(record));
-            }
-        });
+        try (KafkaConsumer<String, byte[]> consumer = consumer()) {
+            read(consumer, topic, record -> {
+                if (entries.size() < limit) {
+                    entries.add(entry(record));
+                }
+            });
+        }
         return entries;
     }
 
-    /** Publishes the dead letters not replayed yet back to their topic; returns how many. */
-    int replay(String topic) {
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(kafka.buildProducerProperties(),
-                new StringSerializer(), new ByteArraySerializer())) {
+    /**
+     * Publishes the dead letters not replayed yet back to their topic and moves the replay position past them, in
+     * one Kafka transaction: all or nothing. The transactional id is fixed per topic, so a second replay running
+     * at the same time (another instance) fences the first instead of publishing the same records again.
+     */
+    synchronized int replay(String topic) {
+        Map<String, Object> properties = kafka.buildProducerProperties();
+        properties.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, REPLAY_GROUP + "-" + topic);
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(properties, new StringSerializer(),
+                new ByteArraySerializer()); KafkaConsumer<String, byte[]> consumer = consumer()) {
+            producer.initTransactions();
             List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
-            Map<TopicPartition, Long> end = read(topic, records::add);
+            Map<TopicPartition, Long> end = read(consumer, topic, records::add);
+            producer.beginTransaction();
             for (ConsumerRecord<String, byte[]> record : records) {
-                ProducerRecord<String, byte[]> again = new ProducerRecord<>(topic, record.key(), record.value());
-                for (Header header : record.headers()) {
-                    if (!header.key().startsWith(DLT_HEADER_PREFIX)) {
-                        again.headers().add(header);
-                    }
-                }
-                producer.send(again).get();
+                producer.send(again(topic, record));
             }
-            commit(topic, end);
+            Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+            end.forEach((partition, offset) -> offsets.put(partition, new OffsetAndMetadata(offset)));
+            producer.sendOffsetsToTransaction(offsets, consumer.groupMetadata());
+            producer.commitTransaction();
             log.info("replayed {} dead letters of {}", records.size(), topic);
             return records.size();
         }
-        catch (InterruptedException ex) {
-            Thread.currentThread().interrupt();
-            throw ScimException.unavailable("The replay was interrupted", 5);
+        catch (KafkaException ex) {
+            log.warn("replay of the dead letters of {} failed: {}", topic, ex.getClass().getSimpleName());
+            throw ScimException.unavailable("The replay did not complete and nothing was replayed; retry later", 5);
         }
-        catch (ExecutionException ex) {
-            throw ScimException.unavailable("The replay could not publish; retry later", 5);
+    }
+
+    private static ProducerRecord<String, byte[]> again(String topic, ConsumerRecord<String, byte[]> record) {
+        ProducerRecord<String, byte[]> again = new ProducerRecord<>(topic, record.key(), record.value());
+        for (Header header : record.headers()) {
+            if (!header.key().startsWith(DLT_HEADER_PREFIX)) {
+                again.headers().add(header);
+            }
         }
+        return again;
     }
 
     private interface Sink {
@@ -104,40 +123,30 @@ class DeadLetters {
     }
 
     /** Reads the dead letters after the replay position up to the current end; returns that end. */
-    private Map<TopicPartition, Long> read(String topic, Sink sink) {
-        try (KafkaConsumer<String, byte[]> consumer = consumer()) {
-            String deadLetters = Topics.deadLetter(topic);
-            List<TopicPartition> partitions = consumer.partitionsFor(deadLetters).stream()
-                    .map(info -> new TopicPartition(deadLetters, info.partition())).toList();
-            consumer.assign(partitions);
-            Map<TopicPartition, OffsetAndMetadata> committed = consumer.committed(Set.copyOf(partitions));
-            for (TopicPartition partition : partitions) {
-                OffsetAndMetadata position = committed.get(partition);
-                if (position == null) {
-                    consumer.seekToBeginning(List.of(partition));
-                }
-                else {
-                    consumer.seek(partition, position.offset());
+    private static Map<TopicPartition, Long> read(KafkaConsumer<String, byte[]> consumer, String topic, Sink sink) {
+        String deadLetters = Topics.deadLetter(topic);
+        List<TopicPartition> partitions = consumer.partitionsFor(deadLetters).stream()
+                .map(info -> new TopicPartition(deadLetters, info.partition())).toList();
+        consumer.assign(partitions);
+        Map<TopicPartition, OffsetAndMetadata> committed = consumer.committed(Set.copyOf(partitions));
+        for (TopicPartition partition : partitions) {
+            OffsetAndMetadata position = committed.get(partition);
+            if (position == null) {
+                consumer.seekToBeginning(List.of(partition));
+            }
+            else {
+                consumer.seek(partition, position.offset());
+            }
+        }
+        Map<TopicPartition, Long> end = new HashMap<>(consumer.endOffsets(partitions));
+        while (partitions.stream().anyMatch(partition -> consumer.position(partition) < end.get(partition))) {
+            for (ConsumerRecord<String, byte[]> record : consumer.poll(POLL)) {
+                if (record.offset() < end.get(new TopicPartition(record.topic(), record.partition()))) {
+                    sink.accept(record);
                 }
             }
-            Map<TopicPartition, Long> end = new HashMap<>(consumer.endOffsets(partitions));
-            while (partitions.stream().anyMatch(partition -> consumer.position(partition) < end.get(partition))) {
-                for (ConsumerRecord<String, byte[]> record : consumer.poll(POLL)) {
-                    if (record.offset() < end.get(new TopicPartition(record.topic(), record.partition()))) {
-                        sink.accept(record);
-                    }
-                }
-            }
-            return end;
         }
-    }
-
-    private void commit(String topic, Map<TopicPartition, Long> end) {
-        try (KafkaConsumer<String, byte[]> consumer = consumer()) {
-            Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
-            end.forEach((partition, offset) -> offsets.put(partition, new OffsetAndMetadata(offset)));
-            consumer.commitSync(offsets);
-        }
+        return end;
     }
 
     private KafkaConsumer<String, byte[]> consumer() {

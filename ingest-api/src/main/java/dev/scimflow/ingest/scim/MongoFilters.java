@@ -179,7 +179,7 @@ public final class MongoFilters {
         try {
             value = Date.from(Instant.parse(compare.value().asString()));
         }
-        catch (DateTimeParseException ex) {
+        catch (DateTimeParseException | IllegalArgumentException | ArithmeticException ex) {
             throw ScimException.invalidFilter("'" + compare.attribute() + "' is compared with a date-time such as"
                     + " \"2026-01-31T12:00:00Z\"");
         }

@@ -79,7 +79,8 @@ class UserReads {
         Map<String, UserState> found = new HashMap<>();
         if (!ids.isEmpty()) {
             users().find(Filters.in(UserDocuments.ID, ids)).forEach(document -> {
-                if (workspaceId.equals(document.getString(UserDocuments.WORKSPACE_ID))) {
+                if (workspaceId.equals(document.getString(UserDocuments.WORKSPACE_ID))
+                        && !document.getBoolean(UserDocuments.DELETED, false)) {
                     found.put(document.getString(UserDocuments.ID), UserDocuments.fromDocument(document));
                 }
             });

@@ -12,6 +12,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import dev.scimflow.ingest.IngestProperties;
+import dev.scimflow.ingest.scim.RequestPaths;
 import dev.scimflow.ingest.scim.ScimJson;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -36,7 +37,7 @@ class AdminAuthFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !request.getRequestURI().startsWith("/admin/");
+        return !RequestPaths.of(request).startsWith("/admin/");
     }
 
     @Override

@@ -45,13 +45,13 @@ class AuditTrail {
     }
 
     long users(String workspaceId) {
-        return mongo.getCollection(UserDocuments.COLLECTION)
-                .countDocuments(Filters.eq(UserDocuments.WORKSPACE_ID, workspaceId));
+        return mongo.getCollection(UserDocuments.COLLECTION).countDocuments(Filters.and(
+                Filters.eq(UserDocuments.WORKSPACE_ID, workspaceId), Filters.ne(UserDocuments.DELETED, true)));
     }
 
     long teams(String workspaceId) {
-        return mongo.getCollection(TeamDocuments.COLLECTION)
-                .countDocuments(Filters.eq(TeamDocuments.WORKSPACE_ID, workspaceId));
+        return mongo.getCollection(TeamDocuments.COLLECTION).countDocuments(Filters.and(
+                Filters.eq(TeamDocuments.WORKSPACE_ID, workspaceId), Filters.ne(TeamDocuments.DELETED, true)));
     }
 
     private static Entry entry(Document document) {

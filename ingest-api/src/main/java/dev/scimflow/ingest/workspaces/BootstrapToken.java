@@ -8,7 +8,10 @@ import org.springframework.stereotype.Component;
 
 import dev.scimflow.ingest.IngestProperties;
 
-/** Sets the default workspace's SCIM token from {@code SCIM_BOOTSTRAP_TOKEN} at start-up, if it is given. */
+/**
+ * Sets the default workspace's SCIM token from {@code SCIM_BOOTSTRAP_TOKEN} at start-up, if it is given and was
+ * not applied before (a token rotated or revoked through the admin API stays so across restarts).
+ */
 @Component
 class BootstrapToken implements ApplicationRunner {
 
@@ -29,7 +32,8 @@ class BootstrapToken implements ApplicationRunner {
         if (token == null || token.isBlank()) {
             return;
         }
-        workspaces.setToken(DEFAULT_WORKSPACE, "Default workspace", token.strip());
-        log.info("SCIM token of workspace {} set from the bootstrap setting", DEFAULT_WORKSPACE);
+        if (workspaces.applyBootstrapToken(DEFAULT_WORKSPACE, "Default workspace", token.strip())) {
+            log.info("SCIM token of workspace {} set from the bootstrap setting", DEFAULT_WORKSPACE);
+        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.scimflow.ingest.workspaces;
 
+import dev.scimflow.scim.ScimException;
 import jakarta.servlet.http.HttpServletRequest;
 
 /**
@@ -13,7 +14,8 @@ public record RequestContext(String workspaceId, String traceId, String client) 
     public static RequestContext of(HttpServletRequest request) {
         Object context = request.getAttribute(ATTRIBUTE);
         if (context == null) {
-            throw new IllegalStateException("request reached a SCIM handler without authentication");
+            // fails closed: a handler reached without the authentication filter answers as if unauthenticated
+            throw new ScimException(401, null, "Missing or invalid SCIM token");
         }
         return (RequestContext) context;
     }

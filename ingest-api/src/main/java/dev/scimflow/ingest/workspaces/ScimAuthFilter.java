@@ -14,6 +14,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
+import dev.scimflow.ingest.scim.RequestPaths;
 import dev.scimflow.ingest.scim.ScimJson;
 import dev.scimflow.ingest.scim.StoreErrors;
 import jakarta.servlet.FilterChain;
@@ -46,7 +47,7 @@ class ScimAuthFilter extends OncePerRequestFilter {
     /** SCIM requests, but for the discovery endpoints, which hold no workspace data. */
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        String path = request.getRequestURI();
+        String path = RequestPaths.of(request);
         return !path.startsWith("/scim/") || path.startsWith("/scim/v2/ServiceProviderConfig")
                 || path.startsWith("/scim/v2/ResourceTypes") || path.startsWith("/scim/v2/Schemas");
     }

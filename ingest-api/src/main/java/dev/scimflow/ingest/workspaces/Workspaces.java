@@ -36,6 +36,8 @@ public class Workspaces {
     private static final String CREATED = "created";
     private static final String TOKEN_HASH = "tokenHash";
     private static final String TOKEN_CREATED = "tokenCreated";
+    /** The hash of the last bootstrap token applied, so that a restart does not apply it again. */
+    private static final String BOOTSTRAP_HASH = "bootstrapTokenHash";
     private static final String LAST_REQUEST = "lastRequest";
     private static final String LAST_USER_AGENT = "lastUserAgent";
     private static final int MAX_USER_AGENT = 200;
@@ -96,13 +98,24 @@ public class Workspaces {
                 Updates.combine(Updates.unset(TOKEN_HASH), Updates.unset(TOKEN_CREATED))).getMatchedCount() == 1;
     }
 
-    /** Creates the workspace if needed and makes {@code token} its only valid token (the bootstrap setting). */
-    public void setToken(String workspaceId, String name, String token) {
+    /**
+     * Creates the workspace if needed and makes {@code token} its only valid token, unless this same bootstrap
+     * token was applied before: a restart must not revive a token that an admin has since rotated or revoked.
+     * Returns whether the token was applied.
+     */
+    public boolean applyBootstrapToken(String workspaceId, String name, String token) {
+        String hash = Tokens.hash(token);
+        Document existing = collection().find(Filters.eq("_id", workspaceId)).first();
+        if (existing != null && hash.equals(existing.getString(BOOTSTRAP_HASH))) {
+            return false;
+        }
         Date now = new Date();
         collection().updateOne(Filters.eq("_id", workspaceId),
-                Updates.combine(Updates.set(TOKEN_HASH, Tokens.hash(token)), Updates.set(TOKEN_CREATED, now),
-                        Updates.setOnInsert(NAME, name), Updates.setOnInsert(CREATED, now)),
+                Updates.combine(Updates.set(TOKEN_HASH, hash), Updates.set(TOKEN_CREATED, now),
+                        Updates.set(BOOTSTRAP_HASH, hash), Updates.setOnInsert(NAME, name),
+                        Updates.setOnInsert(CREATED, now)),
                 new UpdateOptions().upsert(true));
+        return true;
     }
 
     /** Notes that the IdP called; written at most every {@link #ACTIVITY_GRANULARITY} or on a new User-Agent. */

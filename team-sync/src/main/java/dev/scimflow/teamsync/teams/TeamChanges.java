@@ -101,10 +101,10 @@ class TeamChanges {
             store.deleteEffect(event.eventId(), chunks);
             throw duplicateName();
         }
-        applyEffect(team, effect);
+        List<String> late = applyEffect(team, effect);
         log.info("created team {} of workspace {} with {} members", team.id(), team.workspaceId(),
                 effect.added().size());
-        return applied(event, marker, team, effect);
+        return applied(event, marker, team, effect, late);
     }
 
     private Applied update(ChangeEvent event, Stored stored, Plan plan, int partition, long offset) {
@@ -133,14 +133,14 @@ class TeamChanges {
             store.deleteEffect(event.eventId(), chunks);
             throw duplicateName();
         }
-        applyEffect(next, effect);
+        List<String> late = applyEffect(next, effect);
         Marker previous = stored.marker();
         if (previous != null) {
             store.deleteEffect(previous.eventId(), previous.effectChunks());
         }
         log.info("changed team {} of workspace {}: {} members added, {} removed", next.id(), next.workspaceId(),
                 effect.added().size(), effect.removed().size());
-        return applied(event, marker, next, effect);
+        return applied(event, marker, next, effect, late);
     }
 
     private Applied delete(ChangeEvent event, Stored stored, int partition, long offset) {
@@ -152,7 +152,7 @@ class TeamChanges {
         store.markDeleted(last, current.version(), marker);
         store.removeAllMembers(current.id());
         log.info("deleted team {} of workspace {}", last.id(), last.workspaceId());
-        return applied(event, marker, last, Effect.NONE);
+        return applied(event, marker, last, Effect.NONE, List.of());
     }
 
     /**
@@ -205,9 +205,22 @@ class TeamChanges {
         return List.of();
     }
 
-    private void applyEffect(TeamState team, Effect effect) {
+    /**
+     * Applies the member changes, then takes back any added member whose user was deleted meanwhile (the user
+     * events are consumed on another thread): either the deletion saw the membership, or this check sees the
+     * deletion. Returns the members taken back.
+     */
+    private List<String> applyEffect(TeamState team, Effect effect) {
         store.addMembers(team.workspaceId(), team.id(), effect.added());
         store.removeMembers(team.workspaceId(), team.id(), effect.removed());
+        if (effect.added().isEmpty()) {
+            return List.of();
+        }
+        Set<String> added = new HashSet<>();
+        effect.added().forEach(member -> added.add(member.userId()));
+        List<String> late = store.removedAmong(team.workspaceId(), added).stream().sorted().toList();
+        store.removeMembers(team.workspaceId(), team.id(), late);
+        return late;
     }
 
     private static Stored live(ChangeEvent event, Stored stored) {
@@ -228,16 +241,16 @@ class TeamChanges {
         log.info("change {} at {}@{} was applied already", event.eventId(), partition, offset);
         if (marker.partition() == partition && marker.offset() == offset) {
             Effect effect = store.readEffect(marker.eventId(), marker.effectChunks());
-            applyEffect(stored.team(), effect);
+            List<String> late = applyEffect(stored.team(), effect);
             if (stored.deleted()) {
                 store.removeAllMembers(stored.team().id());
             }
-            return applied(event, marker, stored.team(), effect);
+            return applied(event, marker, stored.team(), effect, late);
         }
         return new Applied(ChangeOutcome.applied(event, stored.deleted() ? 204 : 200, stored.team()), List.of());
     }
 
-    private Applied applied(ChangeEvent event, Marker marker, TeamState team, Effect effect) {
+    private Applied applied(ChangeEvent event, Marker marker, TeamState team, Effect effect, List<String> late) {
         List<TeamEvent> events = new ArrayList<>();
         marker.events().forEach(type -> events.add(teamEvent(event, events.size(), TeamEventType.fromWire(type),
                 team, null)));
@@ -245,6 +258,8 @@ class TeamChanges {
                 team, member.userId())));
         effect.removed().forEach(userId -> events.add(teamEvent(event, events.size(), TeamEventType.MEMBER_REMOVED,
                 team, userId)));
+        late.forEach(userId -> events.add(teamEvent(event, events.size(), TeamEventType.MEMBER_REMOVED, team,
+                userId)));
         return new Applied(ChangeOutcome.applied(event, marker.status(), team), events);
     }
 
