@@ -141,6 +141,22 @@ class GroupPushTest {
     }
 
     @Test
+    void oktasPathlessMemberReplaceReplacesTheWholeList() {
+        String u1 = user();
+        String u2 = user();
+        String id = group(List.of(u1));
+
+        assertThat(scim.patch("/Groups/" + id, """
+                {"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
+                 "Operations":[{"op":"replace","value":{"id":"%s","members":[{"value":"%s","display":"b"}]}}]}
+                """.formatted(id, u2)).status()).isEqualTo(204);
+
+        assertThat(members(id)).containsExactly(u2);
+        assertThat(teamEvents(id)).containsExactly("team.created", "team.member.added", "team.member.added",
+                "team.member.removed");
+    }
+
+    @Test
     void addingAPresentMemberOrRemovingAnAbsentOneIsANoOp() {
         String u1 = user();
         String id = group(List.of(u1));
