@@ -67,7 +67,7 @@ public class ConsumerSupport {
     AfterRollbackProcessor<Object, Object> changeFailureProcessor(KafkaTemplate<Object, Object> template,
             ConsumerProperties properties) {
         DeadLetterPublishingRecoverer deadLetters = new DeadLetterPublishingRecoverer(template,
-                (record, ex) -> new TopicPartition(Topics.deadLetter(record.topic()), record.partition()));
+                (record, ex) -> new TopicPartition(Topics.deadLetterOfConsumed(record.topic()), record.partition()));
         deadLetters.setFailIfSendResultIsError(true);
         ExponentialBackOff outage = new ExponentialBackOff(properties.retryInitial().toMillis(), 2.0);
         outage.setMaxInterval(properties.outageBackoffMax().toMillis());

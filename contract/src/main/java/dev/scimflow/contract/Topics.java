@@ -25,6 +25,12 @@ public final class Topics {
     /** Public team events, team-sync to downstream services. */
     public static final String TEAM_EVENTS = "teams.events.v1";
 
+    /**
+     * Team-sync's private copy of {@link #USER_EVENTS}, into which its dead-lettered user events are replayed
+     * (replaying into the public topic would show downstream consumers those events twice).
+     */
+    public static final String USER_EVENTS_REPLAY = "scim.user-events-replay.v1";
+
     /** Suffix of the dead-letter topic of a consumed topic. */
     public static final String DEAD_LETTER_SUFFIX = ".dlt";
 
@@ -33,6 +39,16 @@ public final class Topics {
 
     public static String deadLetter(String topic) {
         return topic + DEAD_LETTER_SUFFIX;
+    }
+
+    /** The dead-letter topic of a record consumed from {@code topic}: replayed user events share the public one's. */
+    public static String deadLetterOfConsumed(String topic) {
+        return deadLetter(USER_EVENTS_REPLAY.equals(topic) ? USER_EVENTS : topic);
+    }
+
+    /** Where the dead letters of {@code topic} are replayed to. */
+    public static String replayTarget(String topic) {
+        return USER_EVENTS.equals(topic) ? USER_EVENTS_REPLAY : topic;
     }
 
     /** The record key of a resource: workspace and resource id. */

@@ -18,8 +18,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import dev.scimflow.contract.ChangeEvent;
 import dev.scimflow.contract.ChangeType;
 import dev.scimflow.contract.EventSerializer;
+import dev.scimflow.contract.Headers;
 import dev.scimflow.contract.Records;
 import dev.scimflow.contract.Topics;
+import dev.scimflow.contract.UserEvent;
+import dev.scimflow.contract.UserEventType;
 import tools.jackson.databind.JsonNode;
 
 /** An operator lists dead letters and replays them through the admin API. */
@@ -53,6 +56,36 @@ class DeadLetterReplayTest {
         assertThat(admin.get("/dead-letters/unknown.topic").status()).isEqualTo(404);
         assertThat(Scim.admin(port, shared.token).post("/dead-letters/" + Topics.USER_CHANGES + "/replay", "")
                 .status()).isEqualTo(401);
+    }
+
+    @Test
+    void deadLetteredUserEventsAreReplayedToTeamSyncAloneNeverToThePublicTopic() throws Exception {
+        SharedPipeline shared = SharedPipeline.current();
+        int port = shared.pipeline.ingestPorts().get(0);
+        Scim scim = Scim.bearer(port, shared.token);
+        String userId = scim.post("/Users", OktaRequests.createUser("leaver." + UUID.randomUUID() + "@example.com"))
+                .body().get("id").asString();
+        String team = scim.post("/Groups", "{\"displayName\":\"Replay " + UUID.randomUUID() + "\",\"members\":[{"
+                + "\"value\":\"" + userId + "\"}]}").body().get("id").asString();
+        String eventId = UUID.randomUUID().toString();
+        UserEvent deleted = new UserEvent(UserEventType.DELETED, UserEvent.SCHEMA_VERSION, eventId, "cause",
+                "default", userId, Instant.now(), null, null);
+        ProducerRecord<Object, Object> record = Records.record(Topics.deadLetter(Topics.USER_EVENTS), "default",
+                userId, deleted.type().wire(), eventId, null, deleted);
+        try (KafkaProducer<Object, Object> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, shared.infrastructure.bootstrapServers()),
+                new ChangeDeliveryTest.ObjectKeySerializer(), new EventSerializer())) {
+            producer.send(record).get();
+        }
+
+        Scim admin = Scim.admin(port, shared.adminKey);
+        assertThat(admin.post("/dead-letters/" + Topics.USER_EVENTS + "/replay", "").body().get("replayed").asInt())
+                .isPositive();
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> scim.get("/Groups/" + team).body().get("members")
+                .isEmpty());
+        assertThat(TopicReader.readAll(shared.infrastructure.bootstrapServers(), Topics.USER_EVENTS,
+                r -> eventId.equals(Headers.text(r.headers().lastHeader(Headers.EVENT_ID))))).isEmpty();
     }
 
     /** A change that failed in the past: written to the dead-letter topic as the recoverer would. */

@@ -208,6 +208,7 @@ class GroupPushTest {
         String u2 = user();
         String first = group(List.of(u1, u2));
         String second = group(List.of(u1));
+        long before = version(second);
 
         assertThat(scim.delete("/Users/" + u1).status()).isEqualTo(204);
         assertThat(scim.get("/Users?filter=groups.value%20eq%20%22" + first + "%22").body().get("Resources")
@@ -216,6 +217,7 @@ class GroupPushTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> memberships(first).size() == 1
                 && memberships(second).isEmpty());
         assertThat(members(first)).containsExactly(u2);
+        assertThat(version(second)).isEqualTo(before + 1);
         assertThat(teamEvents(second)).containsExactly("team.created", "team.member.added", "team.member.removed");
         Scim.Response again = scim.patch("/Groups/" + second, "{\"Operations\":[{\"op\":\"add\",\"path\":\"members\","
                 + "\"value\":[{\"value\":\"" + u1 + "\"}]}]}");

@@ -16,6 +16,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -44,13 +45,13 @@ import dev.scimflow.scim.ScimException;
 class DeadLetters {
 
     /**
-     * The topics whose dead letters can be listed and replayed: the internal change topics. Note that team-sync's
-     * dead letters of the public user events are not replayed here: publishing them again would show every
-     * downstream consumer those events twice.
+     * The topics whose dead letters can be listed and replayed. Team-sync's dead letters of the public user events
+     * are replayed into its private copy of that topic, never into the public one (see {@link Topics#replayTarget}).
      */
-    static final Set<String> TOPICS = Set.of(Topics.USER_CHANGES, Topics.GROUP_CHANGES);
+    static final Set<String> TOPICS = Set.of(Topics.USER_CHANGES, Topics.GROUP_CHANGES, Topics.USER_EVENTS);
     static final String REPLAY_GROUP = "scimflow-dead-letter-replay";
     private static final Duration POLL = Duration.ofMillis(200);
+    private static final Duration REPLAY_COMMIT_TIMEOUT = Duration.ofSeconds(60);
     private static final String DLT_HEADER_PREFIX = "kafka_dlt-";
     private static final Logger log = LoggerFactory.getLogger(DeadLetters.class);
 
@@ -86,6 +87,8 @@ class DeadLetters {
     synchronized int replay(String topic) {
         Map<String, Object> properties = kafka.buildProducerProperties();
         properties.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, REPLAY_GROUP + "-" + topic);
+        // a replay may carry a backlog: give its commit the time it needs rather than report a false failure
+        properties.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, (int) REPLAY_COMMIT_TIMEOUT.toMillis());
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(properties, new StringSerializer(),
                 new ByteArraySerializer()); KafkaConsumer<String, byte[]> consumer = consumer()) {
             producer.initTransactions();
@@ -93,7 +96,7 @@ class DeadLetters {
             Map<TopicPartition, Long> end = read(consumer, topic, records::add);
             producer.beginTransaction();
             for (ConsumerRecord<String, byte[]> record : records) {
-                producer.send(again(topic, record));
+                producer.send(again(Topics.replayTarget(topic), record));
             }
             Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
             end.forEach((partition, offset) -> offsets.put(partition, new OffsetAndMetadata(offset)));
@@ -101,6 +104,11 @@ class DeadLetters {
             producer.commitTransaction();
             log.info("replayed {} dead letters of {}", records.size(), topic);
             return records.size();
+        }
+        catch (TimeoutException ex) {
+            log.warn("replay of the dead letters of {} timed out", topic);
+            throw ScimException.unavailable("The replay timed out and may or may not have completed; list the dead"
+                    + " letters to see which remain, then retry", 5);
         }
         catch (KafkaException ex) {
             log.warn("replay of the dead letters of {} failed: {}", topic, ex.getClass().getSimpleName());

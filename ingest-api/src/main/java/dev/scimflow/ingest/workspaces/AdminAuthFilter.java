@@ -28,6 +28,9 @@ import jakarta.servlet.http.HttpServletResponse;
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
 class AdminAuthFilter extends OncePerRequestFilter {
 
+    /** Request attribute set once the admin credential is verified; the admin handlers require it. */
+    static final String AUTHENTICATED = AdminAuthFilter.class.getName() + ".authenticated";
+
     private final byte[] keyDigest;
 
     AdminAuthFilter(IngestProperties properties) {
@@ -52,6 +55,7 @@ class AdminAuthFilter extends OncePerRequestFilter {
                     ? "The admin API is disabled: set ADMIN_API_KEY" : "Missing or invalid admin credential", headers);
             return;
         }
+        request.setAttribute(AUTHENTICATED, Boolean.TRUE);
         chain.doFilter(request, response);
     }
 

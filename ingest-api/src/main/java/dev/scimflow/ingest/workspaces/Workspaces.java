@@ -109,6 +109,11 @@ public class Workspaces {
         if (existing != null && hash.equals(existing.getString(BOOTSTRAP_HASH))) {
             return false;
         }
+        if (existing != null && existing.getString(BOOTSTRAP_HASH) == null) {
+            // a workspace from before bootstrap tokens were recorded: its current token (or none) stands
+            collection().updateOne(Filters.eq("_id", workspaceId), Updates.set(BOOTSTRAP_HASH, hash));
+            return false;
+        }
         Date now = new Date();
         collection().updateOne(Filters.eq("_id", workspaceId),
                 Updates.combine(Updates.set(TOKEN_HASH, hash), Updates.set(TOKEN_CREATED, now),

@@ -21,6 +21,7 @@ class KafkaSetup {
                 ConsumerSupport.topic(Topics.deadLetter(Topics.GROUP_CHANGES), properties),
                 ConsumerSupport.topic(Topics.USER_EVENTS, properties),
                 ConsumerSupport.topic(Topics.deadLetter(Topics.USER_EVENTS), properties),
+                ConsumerSupport.topic(Topics.USER_EVENTS_REPLAY, properties),
                 ConsumerSupport.topic(Topics.CHANGE_OUTCOMES, properties),
                 ConsumerSupport.topic(Topics.TEAM_EVENTS, properties));
     }

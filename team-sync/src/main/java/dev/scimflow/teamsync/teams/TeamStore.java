@@ -274,24 +274,15 @@ class TeamStore {
         return removed;
     }
 
-    /** The record of a deleted user: the teams it was removed from, and the event that said so. */
+    /** The record of a deleted user: the teams it leaves (null until known), and the event that said so. */
     Document removedUser(String workspaceId, String userId) {
         return removedUsers().find(Filters.eq("_id", workspaceId + "/" + userId)).first();
     }
 
-    void recordRemovedUser(String workspaceId, String userId, List<String> teams, String eventId, int partition,
-            long offset) {
+    void recordRemovedUser(String workspaceId, String userId, List<String> teams, String eventId) {
         removedUsers().replaceOne(Filters.eq("_id", workspaceId + "/" + userId), new Document("_id",
                 workspaceId + "/" + userId).append("userId", userId).append("teams", teams)
-                .append("eventId", eventId).append("partition", partition).append("offset", offset),
-                new ReplaceOptions().upsert(true));
-    }
-
-    List<TeamState> teams(List<String> ids) {
-        List<TeamState> found = new ArrayList<>();
-        teams().find(Filters.in(TeamDocuments.ID, ids))
-                .forEach(document -> found.add(TeamDocuments.fromDocument(document)));
-        return found;
+                .append("eventId", eventId), new ReplaceOptions().upsert(true));
     }
 
     private static <T> List<List<T>> chunks(List<T> items, int size) {

@@ -1,6 +1,7 @@
 package dev.scimflow.teamsync.teams;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -13,25 +14,29 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 
 import dev.scimflow.consumer.PoisonEventException;
+import dev.scimflow.contract.ChangeEvent;
+import dev.scimflow.contract.ChangeType;
+import dev.scimflow.contract.EventJson;
 import dev.scimflow.contract.Records;
-import dev.scimflow.contract.TeamEvent;
-import dev.scimflow.contract.TeamEventType;
-import dev.scimflow.contract.TeamState;
 import dev.scimflow.contract.Topics;
 import dev.scimflow.contract.UserEvent;
 import dev.scimflow.contract.UserEventType;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Learns from the provisioner's public user events that a user was deleted, and removes it from every team. The
- * teams it was removed from are written down first (with the event's position), so a redelivery removes the same
- * memberships and publishes the same member events, while a duplicate event publishes nothing. Deleted users can
- * no longer be added to teams (see {@link TeamChanges} for the check that closes the race with a concurrent add).
+ * Learns from the provisioner's public user events that a user was deleted, and has it removed from every team.
  *
- * <p>Note that these removals do not change the teams' versions.
+ * <p>It records first that the user is deleted (from then on it cannot be added to a team; see
+ * {@link TeamChanges} for the check that closes the race with a concurrent add), then which teams it is in, then
+ * publishes one group change per team that removes it. Those changes go through the group change topic, keyed by
+ * team, so they are applied, versioned and announced in order with the team's other changes. They are idempotent
+ * (removing an absent member changes nothing), so a redelivered or replayed user event simply publishes them
+ * again, with the same ids.
  */
 @Component
 class UserEventListener {
 
+    static final String CLIENT = "team-sync";
     private static final Logger log = LoggerFactory.getLogger(UserEventListener.class);
 
     private final TeamStore store;
@@ -42,7 +47,8 @@ class UserEventListener {
         this.kafka = kafka;
     }
 
-    @KafkaListener(id = "user-events", topics = Topics.USER_EVENTS, groupId = "${team-sync.group-id:team-sync}",
+    @KafkaListener(id = "user-events", topics = {Topics.USER_EVENTS, Topics.USER_EVENTS_REPLAY},
+            groupId = "${team-sync.group-id:team-sync}",
             properties = "spring.deserializer.value.delegate.class=dev.scimflow.contract.EventDeserializer$UserEvents")
     void onUserEvent(ConsumerRecord<String, UserEvent> record) {
         UserEvent event = record.value();
@@ -55,43 +61,35 @@ class UserEventListener {
         if (event.type() != UserEventType.DELETED) {
             return;
         }
-        List<String> teams = teamsToLeave(event, record.partition(), record.offset());
-        if (teams == null) {
-            return;
-        }
-        teams.forEach(team -> store.removeMembers(event.workspaceId(), team, List.of(event.userId())));
-        log.info("removed deleted user {} of workspace {} from {} teams", event.userId(), event.workspaceId(),
+        List<String> teams = teamsToLeave(event);
+        teams.forEach(team -> kafka.send(Records.record(Topics.GROUP_CHANGES, event.workspaceId(), team,
+                ChangeType.GROUP_PATCH.wire(), removalId(event, team), event.traceId(), removal(event, team))));
+        log.info("deleted user {} of workspace {} leaves {} teams", event.userId(), event.workspaceId(),
                 teams.size());
-        publish(event, store.teams(teams));
     }
 
-    /**
-     * The teams the deleted user leaves, written down before any membership is removed: first that the user is
-     * deleted (from then on it cannot be added to a team), then which teams it is in. Null for a duplicate event.
-     */
-    private List<String> teamsToLeave(UserEvent event, int partition, long offset) {
+    /** The teams the deleted user leaves, written down (once per deletion) before anything is published. */
+    private List<String> teamsToLeave(UserEvent event) {
         Document removed = store.removedUser(event.workspaceId(), event.userId());
-        if (removed != null && (removed.getInteger("partition") != partition
-                || ((Number) removed.get("offset")).longValue() != offset)) {
-            return null;
-        }
         List<String> teams = removed == null ? null : removed.getList("teams", String.class);
         if (teams == null) {
-            store.recordRemovedUser(event.workspaceId(), event.userId(), null, event.eventId(), partition, offset);
+            store.recordRemovedUser(event.workspaceId(), event.userId(), null, event.eventId());
             teams = store.teamsOf(event.workspaceId(), event.userId());
-            store.recordRemovedUser(event.workspaceId(), event.userId(), teams, event.eventId(), partition, offset);
+            store.recordRemovedUser(event.workspaceId(), event.userId(), teams, event.eventId());
         }
         return teams;
     }
 
-    private void publish(UserEvent cause, List<TeamState> teams) {
-        for (TeamState team : teams) {
-            TeamEvent event = new TeamEvent(TeamEventType.MEMBER_REMOVED, TeamEvent.SCHEMA_VERSION,
-                    UUID.nameUUIDFromBytes((cause.eventId() + "/" + team.id()).getBytes(StandardCharsets.UTF_8))
-                            .toString(), cause.eventId(), team.workspaceId(), team.id(), cause.userId(),
-                    cause.timestamp(), cause.traceId(), team);
-            kafka.send(Records.record(Topics.TEAM_EVENTS, team.workspaceId(), team.id(), event.type().wire(),
-                    event.eventId(), cause.traceId(), event));
-        }
+    private static ChangeEvent removal(UserEvent event, String team) {
+        ObjectNode patch = EventJson.MAPPER.createObjectNode();
+        patch.putArray("Operations").addObject().put("op", "remove")
+                .put("path", "members[value eq \"" + event.userId() + "\"]");
+        return new ChangeEvent(ChangeType.GROUP_PATCH, ChangeEvent.SCHEMA_VERSION, removalId(event, team),
+                event.workspaceId(), team, Instant.now(), event.traceId(), CLIENT, null, patch);
+    }
+
+    private static String removalId(UserEvent event, String team) {
+        return UUID.nameUUIDFromBytes((event.eventId() + "/leave/" + team).getBytes(StandardCharsets.UTF_8))
+                .toString();
     }
 }
