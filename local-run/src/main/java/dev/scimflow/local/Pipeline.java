@@ -2,7 +2,6 @@ package dev.scimflow.local;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -82,10 +81,6 @@ public final class Pipeline implements AutoCloseable {
     public List<Integer> ingestPorts() {
         return ingest.stream().map(context -> ((WebServerApplicationContext) context).getWebServer().getPort())
                 .toList();
-    }
-
-    public List<ConfigurableApplicationContext> ingestContexts() {
-        return Collections.unmodifiableList(ingest);
     }
 
     public ConfigurableApplicationContext provisioner() {

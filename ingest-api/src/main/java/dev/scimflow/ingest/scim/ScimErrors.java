@@ -28,9 +28,6 @@ import tools.jackson.databind.node.ObjectNode;
 class ScimErrors {
 
     private static final Logger log = LoggerFactory.getLogger(ScimErrors.class);
-    /** The Retry-After of an answer given while the store is unreachable. */
-    static final int STORE_RETRY_AFTER_SECONDS = 10;
-    static final String STORE_UNAVAILABLE = "The service is briefly unavailable; retry later";
 
     @ExceptionHandler(ScimException.class)
     ResponseEntity<ObjectNode> scim(ScimException ex) {
@@ -98,8 +95,8 @@ class ScimErrors {
         if (StoreErrors.isUnavailable(ex)) {
             log.warn("the store is unreachable: {}", ex.getClass().getSimpleName());
             return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).contentType(ScimJson.SCIM)
-                    .header(HttpHeaders.RETRY_AFTER, String.valueOf(STORE_RETRY_AFTER_SECONDS))
-                    .body(ScimJson.errorBody(503, null, STORE_UNAVAILABLE));
+                    .header(HttpHeaders.RETRY_AFTER, String.valueOf(StoreErrors.RETRY_AFTER_SECONDS))
+                    .body(ScimJson.errorBody(503, null, StoreErrors.DETAIL));
         }
         log.error("unexpected failure handling a request", ex);
         return ScimJson.error(HttpStatus.INTERNAL_SERVER_ERROR, null, "Internal error; the request may be retried");

@@ -10,6 +10,10 @@ import com.mongodb.MongoTimeoutException;
 /** Recognises failures that mean MongoDB cannot be reached now: answered 503 with Retry-After, never 500. */
 public final class StoreErrors {
 
+    /** The Retry-After of an answer given while the store is unreachable. */
+    public static final int RETRY_AFTER_SECONDS = 10;
+    public static final String DETAIL = "The service is briefly unavailable; retry later";
+
     private StoreErrors() {
     }
 

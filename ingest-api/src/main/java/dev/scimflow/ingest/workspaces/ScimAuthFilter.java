@@ -34,7 +34,6 @@ class ScimAuthFilter extends OncePerRequestFilter {
 
     private static final Logger log = LoggerFactory.getLogger(ScimAuthFilter.class);
     private static final int MAX_TOKEN_LENGTH = 512;
-    private static final int STORE_RETRY_AFTER_SECONDS = 10;
 
     private final Workspaces workspaces;
     private final RateLimits limits;
@@ -68,9 +67,8 @@ class ScimAuthFilter extends OncePerRequestFilter {
                 }
                 log.warn("cannot authenticate: the store is unreachable ({})", ex.getClass().getSimpleName());
                 HttpHeaders headers = new HttpHeaders();
-                headers.set(HttpHeaders.RETRY_AFTER, String.valueOf(STORE_RETRY_AFTER_SECONDS));
-                ScimJson.writeError(response, HttpStatus.SERVICE_UNAVAILABLE, "The service is briefly unavailable;"
-                        + " retry later", headers);
+                headers.set(HttpHeaders.RETRY_AFTER, String.valueOf(StoreErrors.RETRY_AFTER_SECONDS));
+                ScimJson.writeError(response, HttpStatus.SERVICE_UNAVAILABLE, StoreErrors.DETAIL, headers);
                 return;
             }
             if (workspace.isEmpty()) {
